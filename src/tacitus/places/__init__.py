@@ -1,0 +1,9 @@
+"""Places stage: toponyms resolved to GeoNames (PlaceResolver) and event locations (EventLocator).
+
+Contract:
+- ``PlaceResolver()(ctx)`` sets ``entity.place`` (model.Place) on the entities of ``ctx.entities`` that
+  are places, and ``ctx.dateline``.
+- ``EventLocator()(ctx)`` sets ``ev.location`` on events: a place in the event's own clause, else the
+  dateline place, else None.
+"""
+from .stage import PlaceResolver, EventLocator  # noqa: F401
