@@ -153,6 +153,10 @@ class Event:
     confidence: float = 0.5
     plover_type: str | None = None  # nearest PLOVER type when ``type`` is an extension
     negated: bool = False
+    # True for communication events (say, comment, decline to comment, deny): with no governing time
+    # expression they are dated on the publication side (basis "publication"), unlike other events.
+    reporting: bool = False
+    ontology_version: str | None = None
     id: str | None = None
     # internal: spaCy token index of the trigger head, used by later stages (not serialized)
     head_token: int | None = field(default=None, repr=False, compare=False)
@@ -166,7 +170,8 @@ class Event:
             "target": self.target.to_dict() if self.target else None,
             "date": self.date.to_dict(),
             "location": self.location.to_dict() if self.location else None,
-            "modality": self.modality, "negated": self.negated,
+            "modality": self.modality, "negated": self.negated, "reporting": self.reporting,
+            "ontology_version": self.ontology_version,
             "attribution": self.attribution.to_dict() if self.attribution else None,
             "sentence": {"start": self.sentence.start, "end": self.sentence.end},
             "confidence": round(float(self.confidence), 3),
