@@ -123,10 +123,24 @@ class Pipeline:
         ctx.events.sort(key=lambda e: (e.trigger.start, e.type))
         for ev in ctx.events:
             ev.id = event_id(ctx.id, ev)
-        sents = [Span(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+        sents = sentence_spans(doc)
         return Article(id=ctx.id, date=rec.date.isoformat(), text=rec.text, title=rec.title, url=rec.url,
                        source=rec.source, sentences=sents, timexes=ctx.timexes, entities=ctx.entities,
                        events=ctx.events, content_hash=rec.content_hash(), dateline=ctx.dateline)
+
+
+def sentence_spans(doc) -> list[Span]:
+    """Sentence offsets with surrounding whitespace trimmed; blank 'sentences' dropped."""
+    out = []
+    if not doc.has_annotation("SENT_START"):
+        return out
+    for s in doc.sents:
+        t = s.text
+        a = s.start_char + (len(t) - len(t.lstrip()))
+        b = s.start_char + len(t.rstrip())
+        if b > a:
+            out.append(Span(a, b))
+    return out
 
 
 _PIPELINE: Pipeline | None = None
