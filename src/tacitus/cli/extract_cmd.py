@@ -1,3 +1,58 @@
-def register(app) -> None:
-    """Commands of this area are added here."""
-    return None
+"""``tacitus extract``: articles in, one JSON object per article out (the output contract)."""
+from __future__ import annotations
+
+import json
+import sys
+from typing import List, Optional
+
+import typer
+
+from ..model import Reject
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("extract")
+    def extract(
+        inputs: List[str] = typer.Argument(..., help="Files, directories or - for stdin."),
+        input_format: str = typer.Option("auto", "--input-format", "-f",
+                                         help="auto|txt|jsonl|csv|html (auto: by extension/content)."),
+        date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
+        output_format: str = typer.Option("jsonl", "--output-format", "-o", help="jsonl|timeml|table"),
+        rejects: Optional[str] = typer.Option(None, "--rejects", help="Also write rejected records (JSONL) here."),
+    ) -> None:
+        """Analyse articles and print one JSON object per article (JSON Lines) to stdout.
+
+        Example: tacitus extract examples/000_df06522f36d2b8de.txt
+        """
+        from ..ingest import read
+        from ..ingest.readers import FORMATS
+        from ..pipeline import get_pipeline
+        if input_format not in FORMATS:
+            raise typer.BadParameter(f"--input-format must be one of {', '.join(FORMATS)}")
+        if output_format not in ("jsonl", "timeml", "table"):
+            raise typer.BadParameter("--output-format must be jsonl, timeml or table")
+        pipe = get_pipeline()
+        n_bad = 0
+        rej_out = open(rejects, "w", encoding="utf-8") if rejects else None
+        try:
+            for out in pipe.pipe(read(inputs, input_format=input_format, default_date=date)):
+                if isinstance(out, Reject):
+                    n_bad += 1
+                    typer.echo(f"rejected {out.origin or out.id}: {out.reason}", err=True)
+                    if rej_out:
+                        rej_out.write(json.dumps(out.to_dict(), ensure_ascii=False) + "\n")
+                    continue
+                if output_format == "timeml":
+                    from ..time import to_timeml
+                    sys.stdout.write(to_timeml(out) + "\n")
+                elif output_format == "table":
+                    from .render import print_article_events
+                    print_article_events(out.to_dict())
+                else:
+                    sys.stdout.write(json.dumps(out.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+        finally:
+            if rej_out:
+                rej_out.close()
+        if n_bad:
+            typer.echo(f"{n_bad} record(s) rejected", err=True)

@@ -1,3 +1,151 @@
-def register(app) -> None:
-    """Commands of this area are added here."""
-    return None
+"""``tacitus ingest | events | export | rejects | stats``: the SQLite database commands."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import List, Optional
+
+import typer
+
+DB_OPT = typer.Option("tacitus.db", "--db", help="SQLite database file.")
+
+
+def _filters(actor, country, type, since, until, text, modality=None):
+    from ..ingest.validate import parse_date
+    for name, v in (("--since", since), ("--until", until)):
+        if v and parse_date(v) is None:
+            raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {v!r}")
+    return dict(actor=actor, country=country, type=type, since=since, until=until, text=text, modality=modality)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ingest")
+    def ingest(
+        inputs: List[str] = typer.Argument(..., help="Files, directories or - for stdin."),
+        db: str = DB_OPT,
+        input_format: str = typer.Option("auto", "--input-format", "-f", help="auto|txt|jsonl|csv|html"),
+        date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
+        batch_size: int = typer.Option(64, "--batch-size", help="Articles per committed batch."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Analyse articles and store them in SQLite (idempotent; resumable; bad records go to rejects).
+
+        Example: tacitus ingest --db news.db articles/
+        """
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        from ..ingest import read
+        from ..store import Database
+        from ..store.loader import ingest as run
+        console = Console(stderr=True)
+        database = Database(db)
+        records = read(inputs, input_format=input_format, default_date=date)
+        if quiet:
+            s = run(database, records, batch_size=batch_size)
+        else:
+            with Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.fields[status]}"),
+                          TimeElapsedColumn(), console=console, transient=False) as prog:
+                task = prog.add_task("ingest", total=None, status="loading model…")
+
+                def on_progress(s):
+                    rate = s.stored / s.seconds if s.seconds else 0.0
+                    prog.update(task, completed=s.read, status=f"{s.read} read, {s.stored} stored, "
+                                f"{s.skipped} duplicates, {s.rejected} rejected, {s.events} events, "
+                                f"{rate:.1f} articles/s")
+                s = run(database, records, batch_size=batch_size, on_progress=on_progress)
+        d = s.to_dict()
+        console.print(f"[bold]done[/]: {d['read']} read, {d['stored']} stored, {d['skipped_duplicates']} "
+                      f"already stored, {d['rejected']} rejected, {d['events']} events in {d['seconds']} s "
+                      f"({d['articles_per_second'] or 0} articles/s) → {db}")
+        for reason, n in d["reject_reasons"].items():
+            console.print(f"  rejected {n}: {reason}")
+        if d["rejected"]:
+            console.print(f"  see them with: tacitus rejects --db {db}")
+        database.close()
+
+    @app.command("events")
+    def events(
+        db: str = DB_OPT,
+        actor: Optional[str] = typer.Option(None, "--actor", help="Actor name, alias or id (substring)."),
+        country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 of source/target/place."),
+        type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (e.g. REQUEST) or CAMEO code."),
+        since: Optional[str] = typer.Option(None, "--since", help="Events that may have happened on/after."),
+        until: Optional[str] = typer.Option(None, "--until", help="Events that may have happened on/before."),
+        text: Optional[str] = typer.Option(None, "--text", help="Full-text search in evidence sentences."),
+        modality: Optional[str] = typer.Option(None, "--modality", help="asserted|negated|hypothetical|future|attempted|reported"),
+        limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
+        format: str = typer.Option("table", "--format", help="table|jsonl|csv"),
+    ) -> None:
+        """Query stored events.
+
+        Example: tacitus events --db tacitus.db --country PRK --since 2018-01-01 --format table
+        """
+        from ..store import Database, EVENT_COLUMNS
+        database = Database(db, readonly=True)
+        f = _filters(actor, country, type, since, until, text, modality)
+        if format == "jsonl":
+            rows = database.event_json(**f)[:limit] if limit else database.event_json(**f)
+            for ev in rows:
+                sys.stdout.write(json.dumps(ev, ensure_ascii=False) + "\n")
+        elif format == "csv":
+            rows = database.event_rows(limit=limit, **f)
+            w = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS)
+            w.writeheader()
+            w.writerows(rows)
+        elif format == "table":
+            from .render import print_rows
+            rows = database.event_rows(limit=limit, **f)
+            print_rows(rows, title=f"{len(rows)} events")
+        else:
+            raise typer.BadParameter("--format must be table, jsonl or csv")
+
+    @app.command("export")
+    def export(
+        out: str = typer.Argument(..., help="Output file."),
+        db: str = DB_OPT,
+        format: str = typer.Option("csv", "--format", help="csv|jsonl|parquet"),
+        layout: str = typer.Option("tacitus", "--layout", help="tacitus|polecat|gdelt column layout (csv/parquet)."),
+    ) -> None:
+        """Export all events to CSV, JSON Lines or Parquet.
+
+        Example: tacitus export --db tacitus.db --format parquet events.parquet
+        """
+        from ..store import Database
+        database = Database(db, readonly=True)
+        if layout != "tacitus":
+            from ..store.exports import export_layout
+            n = export_layout(database, out, format=format, layout=layout)
+        else:
+            n = database.export(out, format=format)
+        typer.echo(f"{n} events → {out}", err=True)
+
+    @app.command("rejects")
+    def rejects(db: str = DB_OPT, format: str = typer.Option("table", "--format", help="table|jsonl")) -> None:
+        """List input records that were rejected, with the reason.
+
+        Example: tacitus rejects --db tacitus.db
+        """
+        from ..store import Database
+        rows = Database(db, readonly=True).rejects()
+        if format == "jsonl":
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        from rich.console import Console
+        from rich.table import Table
+        t = Table(title=f"{len(rows)} rejected records")
+        for c in ("origin", "record_id", "reason"):
+            t.add_column(c, overflow="fold")
+        for r in rows:
+            t.add_row(r["origin"], r["record_id"] or "", r["reason"])
+        Console().print(t)
+
+    @app.command("stats")
+    def stats(db: str = DB_OPT) -> None:
+        """Counts of articles, events, actors, places, rejects.
+
+        Example: tacitus stats --db tacitus.db
+        """
+        from ..store import Database
+        typer.echo(json.dumps(Database(db, readonly=True).stats(), indent=2))
