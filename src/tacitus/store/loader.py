@@ -37,6 +37,10 @@ def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: i
         from ..pipeline import get_pipeline
         pipeline = get_pipeline()
     s = IngestSummary()
+    try:
+        from .clusters import merge_new as merge
+    except ImportError:
+        merge = None
     t0 = time.perf_counter()
     batch: list[Record] = []
     seen_in_batch: set[str] = set()
@@ -68,6 +72,8 @@ def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: i
         for r in todo:
             origins[r.id] = r.origin
         new = db.add_articles(arts, origins)
+        if new and merge is not None:
+            merge(db)  # incremental cross-article merging of the new event mentions
         s.stored += new
         s.skipped += len(arts) - new
         s.events += sum(len(a.events) for a in arts)

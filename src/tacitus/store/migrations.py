@@ -2,4 +2,31 @@
 ``Database.migrate`` applies every version above the file's ``PRAGMA user_version`` in order."""
 from __future__ import annotations
 
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    # v2: cross-article merging (tacitus.store.clusters). Event mentions stay untouched in ``events``;
+    # ``event_clusters`` holds one row per merged event and ``event_cluster`` maps each mention to it,
+    # so merging is reversible (drop the two tables' rows and rebuild).
+    2: [
+        """CREATE TABLE IF NOT EXISTS event_clusters (
+          id TEXT PRIMARY KEY,               -- 'evc_' + id of the first mention (stable)
+          type TEXT NOT NULL,
+          source_key TEXT, target_key TEXT,   -- actor id, else country code, else NULL
+          date_start TEXT, date_end TEXT,     -- intersection of the mentions' date intervals
+          location_country TEXT,
+          first_report TEXT, last_report TEXT, -- first and last publication dates
+          n_mentions INTEGER NOT NULL DEFAULT 0,
+          n_articles INTEGER NOT NULL DEFAULT 0,
+          n_sources INTEGER NOT NULL DEFAULT 0, -- articles, syndicated copies counted once
+          rep_event_id TEXT NOT NULL          -- the representative mention (the first one)
+        )""",
+        "CREATE INDEX IF NOT EXISTS event_clusters_src ON event_clusters(type, source_key, date_start)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_tgt ON event_clusters(type, target_key, date_start)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters(date_start, date_end)",
+        """CREATE TABLE IF NOT EXISTS event_cluster (
+          event_id TEXT PRIMARY KEY,          -- a mention (events.id)
+          cluster_id TEXT NOT NULL,
+          copy_key TEXT NOT NULL               -- hash of the normalized evidence sentence (syndication)
+        )""",
+        "CREATE INDEX IF NOT EXISTS event_cluster_cluster ON event_cluster(cluster_id)",
+    ],
+}

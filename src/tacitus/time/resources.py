@@ -1,0 +1,233 @@
+"""Loading the time resources: tables (``tables/*.tsv``), pattern fragments (``patterns.tsv``) and rules
+(``rules/*.rules``). The engine knows nothing about English; everything language-specific lives in
+``tacitus/resources/<lang>/time/``.
+
+Formats
+-------
+- ``tables/NAME.tsv``: ``key<TAB>value`` lines. ``%NAME`` in a pattern matches any key
+  (case-insensitive, longest first); ``%^NAME`` matches only capitalized keys (case-sensitive).
+  A group named ``NAME`` (or ``NAME2``…) is normalized through the table.
+- ``patterns.tsv``: ``NAME<TAB>REGEX`` fragments, used as ``%NAME``; fragments may refer to others.
+- ``rules/*.rules``: one rule per line::
+
+      NAME  TYPE  PATTERN  =>  VALUE  [key=val ...]
+
+  ``@NAME`` in PATTERN is short for ``(?P<NAME>%NAME)``; a space matches any run of whitespace.
+  VALUE is a literal TIMEX3 value or an engine function call ``fn(arg,arg)`` whose arguments are
+  literals or ``$group``. Options: ``mod=``, ``prio=`` (higher wins among equal spans),
+  ``after=REGEX`` / ``notafter=REGEX`` (the text before the match must / must not end with it),
+  ``before=REGEX`` / ``notbefore=REGEX`` (the text after the match must / must not start with it).
+- Every file may carry example comments ``# ex: TEXT => TYPE VALUE [MOD] [dct=YYYY-MM-DD]``; in TEXT,
+  ``[...]`` marks the expected span (default: the whole text). The test suite runs every example.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RES_ROOT = Path(__file__).resolve().parents[1] / "resources"
+
+
+class ResourceError(ValueError):
+    pass
+
+
+@dataclass
+class Rule:
+    name: str
+    type: str
+    pattern: str  # the source pattern
+    value: str
+    opts: dict = field(default_factory=dict)
+    source: str = ""  # file:line
+    regex: re.Pattern | None = None
+    prio: int = 0
+    mod: str | None = None
+
+
+@dataclass
+class Example:
+    text: str  # without brackets
+    span: tuple[int, int]
+    type: str
+    value: str
+    mod: str | None
+    dct: str
+    source: str
+
+
+@dataclass
+class Resources:
+    lang: str
+    tables: dict[str, dict[str, str]]
+    fragments: dict[str, str]
+    rules: list[Rule]
+    examples: list[Example]
+
+
+_EX_RE = re.compile(r"^#\s*ex:\s*(?P<text>.+?)\s*=>\s*(?P<type>DATE|TIME|DURATION|SET|NONE)"
+                    r"(?:\s+(?P<value>\S+))?(?P<rest>.*)$")
+
+
+def _parse_example(line: str, source: str) -> Example | None:
+    m = _EX_RE.match(line.strip())
+    if not m:
+        return None
+    raw = m["text"].strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
+        raw = raw[1:-1]
+    if "[" in raw and "]" in raw:
+        i = raw.index("[")
+        j = raw.index("]", i)
+        text = raw[:i] + raw[i + 1:j] + raw[j + 1:]
+        span = (i, j - 1)
+    else:
+        text, span = raw, (0, len(raw))
+    mod, dct = None, "2019-01-03"
+    for tok in (m["rest"] or "").split():
+        if tok.startswith("dct="):
+            dct = tok[4:]
+        else:
+            mod = tok
+    return Example(text, span, m["type"], m["value"] or "", mod, dct, source)
+
+
+def _alternation(keys, capital: bool = False) -> str:
+    alts = []
+    for k in sorted(keys, key=lambda s: (-len(s), s)):
+        if capital:
+            k = k[:1].upper() + k[1:]
+        alts.append(re.escape(k).replace(r"\ ", r"\s+"))
+    return "(?:" + "|".join(alts) + ")"
+
+
+_REF_RE = re.compile(r"([%@])(\^?)([A-Za-z_]+?)(\d*)\b")
+
+
+def _expand(pat: str, tables, fragments, depth: int = 0) -> str:
+    if depth > 8:
+        raise ResourceError(f"fragment recursion too deep in {pat!r}")
+
+    def sub(m):
+        sigil, cap, name, num = m.groups()
+        if sigil == "%":
+            name, num = name + num, ""
+        if name in tables:
+            body = _alternation(tables[name], capital=bool(cap))
+            if cap:
+                body = "(?-i:" + body + ")"
+        elif name in fragments:
+            body = "(?:" + _expand(fragments[name], tables, fragments, depth + 1) + ")"
+        else:
+            raise ResourceError(f"unknown pattern reference {sigil}{name}")
+        if sigil == "@":
+            return f"(?P<{name}{num}>{body})"
+        return body
+
+    return _REF_RE.sub(sub, pat)
+
+
+def _space(pat: str) -> str:
+    # a literal space in a pattern means "any whitespace" (outside character classes)
+    out, in_class, esc = [], False, False
+    for ch in pat:
+        if esc:
+            out.append(ch)
+            esc = False
+            continue
+        if ch == "\\":
+            esc = True
+            out.append(ch)
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        if ch == " " and not in_class:
+            out.append(r"\s+")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def compile_pattern(pat: str, tables, fragments) -> re.Pattern:
+    body = _expand(_space(pat), tables, fragments)
+    return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+
+
+def _read_lines(path: Path):
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        yield i, line
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "en") -> Resources:
+    base = RES_ROOT / lang / "time"
+    tables: dict[str, dict[str, str]] = {}
+    examples: list[Example] = []
+    for p in sorted((base / "tables").glob("*.tsv")):
+        t = {}
+        for i, line in _read_lines(p):
+            if line.startswith("#"):
+                ex = _parse_example(line, f"{p.name}:{i}")
+                if ex:
+                    examples.append(ex)
+                continue
+            if not line.strip():
+                continue
+            k, _, v = line.partition("\t")
+            t[k.strip().lower()] = v.strip()
+        tables[p.stem] = t
+    fragments: dict[str, str] = {}
+    pf = base / "patterns.tsv"
+    for i, line in _read_lines(pf):
+        if line.startswith("#"):
+            ex = _parse_example(line, f"{pf.name}:{i}")
+            if ex:
+                examples.append(ex)
+            continue
+        if not line.strip():
+            continue
+        k, _, v = line.partition("\t")
+        fragments[k.strip()] = v.strip()
+    rules: list[Rule] = []
+    for p in sorted((base / "rules").glob("*.rules")):
+        for i, line in _read_lines(p):
+            src = f"{p.name}:{i}"
+            s = line.strip()
+            if not s:
+                continue
+            if s.startswith("#"):
+                ex = _parse_example(s, src)
+                if ex:
+                    examples.append(ex)
+                continue
+            left, sep, right = s.rpartition(" => ")
+            if not sep:
+                raise ResourceError(f"{src}: rule without ' => '")
+            name, typ, pat = left.split(None, 2)
+            rparts = right.split()
+            value, opts = rparts[0], {}
+            for o in rparts[1:]:
+                k, _, v = o.partition("=")
+                opts[k] = v
+            if typ not in ("DATE", "TIME", "DURATION", "SET", "NONE"):
+                raise ResourceError(f"{src}: bad type {typ}")
+            r = Rule(name, typ, pat.strip(), value, opts, src, prio=int(opts.get("prio", 0)),
+                     mod=opts.get("mod"))
+            try:
+                r.regex = compile_pattern(r.pattern, tables, fragments)
+                for key in ("after", "notafter"):
+                    if key in opts:
+                        opts[key] = re.compile("(?:" + _expand(_space(opts[key]), tables, fragments)
+                                               + r")\s*$", re.IGNORECASE)
+                for key in ("before", "notbefore"):
+                    if key in opts:
+                        opts[key] = re.compile(r"\s*(?:" + _expand(_space(opts[key]), tables, fragments)
+                                               + ")", re.IGNORECASE)
+            except re.error as exc:
+                raise ResourceError(f"{src}: bad pattern: {exc}") from exc
+            rules.append(r)
+    return Resources(lang, tables, fragments, rules, examples)

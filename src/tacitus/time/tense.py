@@ -1,0 +1,116 @@
+"""Tense of the clause around a temporal expression: "past", "future" or None (unknown/present).
+
+Two sources: the spaCy parse when a ``Doc`` is available (the verb that governs the expression, its
+auxiliaries and tag), else a cheap text heuristic (the nearest verb cue in the same sentence).
+The cue words live in ``resources/<lang>/time/tense.tsv``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .resources import RES_ROOT
+
+_SENT_END = re.compile(r"[.!?;]\s|\n")
+
+
+@lru_cache(maxsize=4)
+def cues(lang: str = "en") -> tuple[dict[str, str], re.Pattern]:
+    table: dict[str, str] = {}
+    for line in (RES_ROOT / lang / "time" / "tense.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        k, _, v = line.partition("\t")
+        table[k.strip().lower()] = v.strip()
+    multi = sorted(table, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in multi)
+                    + r"|\w+ed)(?![\w])", re.IGNORECASE)
+    return table, rx
+
+
+def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
+    """Nearest tense cue in the sentence holding text[start:end] (no parse needed)."""
+    table, rx = cues(lang)
+    lo = max(0, start - 200)
+    left = text[lo:start]
+    cut = None
+    for m in _SENT_END.finditer(left):
+        cut = m.end()
+    s0 = lo + (cut or 0)
+    right = text[end:end + 200]
+    m = _SENT_END.search(right)
+    s1 = end + (m.start() + 1 if m else len(right))
+    best, bestd = None, 10 ** 9
+    for m in rx.finditer(text, s0, s1):
+        if start <= m.start() < end:
+            continue
+        w = re.sub(r"\s+", " ", m.group(0).lower())
+        t = table.get(w)
+        if t is None:
+            if w.endswith("ed") and len(w) > 4:
+                t = "past"
+            else:
+                continue
+        if t == "skip":
+            continue
+        d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+        if d < bestd:
+            best, bestd = t, d
+    return best if best in ("past", "future") else None
+
+
+_FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
+
+
+def doc_tense(doc, start: int, end: int) -> str | None:
+    """Tense from the parse: climb from the expression to its governing verb and read its tense."""
+    if doc is None:
+        return None
+    starts = getattr(doc, "_tacitus_starts", None)
+    if starts is None:
+        starts = [t.idx for t in doc]
+        try:
+            doc._tacitus_starts = starts  # type: ignore[attr-defined]
+        except Exception:
+            pass
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0 or i >= len(doc):
+        return None
+    tok = doc[i]
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return verb_tense(tok)
+
+
+def verb_tense(tok) -> str | None:
+    """Tense of a verb token: future (will/shall/going to/expected to), past (VBD, have+VBN), else None."""
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            lw = c.lower_
+            if lw in ("will", "'ll", "shall", "wo", "ll"):
+                return "future"
+            if c.tag_ == "VBD" or lw in ("had", "has", "have", "'ve", "did", "was", "were"):
+                if lw in ("has", "have", "'ve") or c.tag_ == "VBD":
+                    return "past"
+            if lw in ("would", "could", "might"):
+                return None
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl")):
+        return "past"
+    # "is expected to meet Friday", "plans to visit in March"
+    h = tok.head
+    if tok.dep_ == "xcomp" and h is not tok and h.lemma_.lower() in _FUT_HEADS:
+        return "future"
+    if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
+                                 for c in tok.children):
+        return "future"
+    return None
+
+
+def tense_at(text: str, start: int, end: int, doc=None, lang: str = "en") -> str | None:
+    t = doc_tense(doc, start, end) if doc is not None else None
+    return t or text_tense(text, start, end, lang)

@@ -1,0 +1,92 @@
+"""Readers: every format yields Records with ids, dates and text; problems become errors, not crashes."""
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+import pytest
+
+from tacitus.ingest import read, validate
+from tacitus.ingest.readers import read_bytes, sniff_format
+
+from tests.conftest import EXAMPLE
+
+ARTICLE = "The president of France met the Italian prime minister in Rome on Monday, officials said."
+
+
+def test_readers_txt_date_line_is_parsed_and_stripped():
+    recs = list(read([EXAMPLE]))
+    assert len(recs) == 1
+    r = recs[0]
+    assert r.date == date(2019, 1, 3)
+    assert r.id == "000_df06522f36d2b8de"
+    assert r.text.startswith("The acting North Korean ambassador")
+    assert validate(r) is None
+
+
+def test_readers_txt_without_date_line_uses_default(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE)
+    assert list(read([p]))[0].date is None
+    assert list(read([p], default_date="2020-05-01"))[0].date == date(2020, 5, 1)
+
+
+def test_readers_jsonl_fields_and_optional_metadata(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": "x1", "date": "2021-02-03", "text": ARTICLE, "title": "T", "url": "http://u",
+                             "source": "S"}) + "\n" + json.dumps({"id": "x2", "date": "2021-02-04", "text": ARTICLE}) + "\n")
+    recs = list(read([p]))
+    assert [r.id for r in recs] == ["x1", "x2"]
+    assert recs[0].title == "T" and recs[0].url == "http://u" and recs[0].source == "S"
+    assert recs[1].date == date(2021, 2, 4)
+
+
+def test_readers_csv_columns(tmp_path):
+    p = tmp_path / "a.csv"
+    p.write_text('id,date,text,title\nc1,2020-01-01,"' + ARTICLE + '",Hello\n')
+    (r,) = list(read([p]))
+    assert (r.id, r.date, r.title) == ("c1", date(2020, 1, 1), "Hello")
+    assert r.text == ARTICLE
+
+
+def test_readers_html_main_text_and_metadata_date(tmp_path):
+    p = tmp_path / "page.html"
+    body = " ".join([ARTICLE] * 5)
+    p.write_text(f"""<!doctype html><html><head><title>Summit</title>
+<meta property="article:published_time" content="2022-03-04T10:00:00Z"></head>
+<body><nav>Home | World</nav><article><h1>Summit</h1><p>{body}</p><p>{body}</p></article>
+<script>alert('x')</script></body></html>""")
+    (r,) = list(read([p]))
+    assert r.date == date(2022, 3, 4)
+    assert "president of France" in r.text
+    assert "alert(" not in r.text
+
+
+def test_readers_directory_recurses_known_extensions(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("date 2020-01-01 " + ARTICLE)
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b", "date": "2020-01-02", "text": ARTICLE}) + "\n")
+    (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
+    ids = sorted(r.id for r in read([tmp_path]))
+    assert ids == ["a", "b"]
+
+
+def test_readers_stdin():
+    data = ("date 2019-05-05 " + ARTICLE).encode()
+    (r,) = list(read(["-"], stdin=io.BytesIO(data)))
+    assert r.date == date(2019, 5, 5) and r.id == "stdin"
+
+
+@pytest.mark.parametrize("data,name,fmt", [
+    (b'{"id": 1}', "x", "jsonl"), (b"<!doctype html><html>", "x", "html"), (b"date 2020-01-01 x", "x", "txt"),
+    (b"id,date,text\n1,2,3", "x", "csv"), (b"anything", "x.csv", "csv"), (b"anything", "x.htm", "html"),
+])
+def test_readers_sniff_format(data, name, fmt):
+    assert sniff_format(data, name) == fmt
+
+
+def test_readers_explicit_format_overrides_extension():
+    data = json.dumps({"id": "j", "date": "2020-01-01", "text": ARTICLE}).encode()
+    (r,) = list(read_bytes(data, "weird.txt", input_format="jsonl"))
+    assert r.id == "j"

@@ -1,0 +1,119 @@
+"""Store: real SQLite files; idempotent re-ingest; rejects; queries; exports; migrations."""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pandas as pd
+import pytest
+
+from tacitus.ingest import read
+from tacitus.model import Reject
+from tacitus.store import Database
+from tacitus.store.loader import ingest
+from tests.conftest import EXAMPLE
+
+TEXTS = [
+    ("a1", "2021-03-01", "Police arrested dozens of protesters in Minsk on Sunday after a rally against President "
+                         "Alexander Lukashenko, the interior ministry said."),
+    ("a2", "2021-03-02", "Russia's foreign ministry accused the United States of interfering in Belarus, "
+                         "a spokeswoman said on Tuesday."),
+]
+
+
+def _records(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_text("".join(json.dumps({"id": i, "date": d, "text": t}) + "\n" for i, d, t in TEXTS))
+    return p
+
+
+def test_store_ingest_writes_articles_sentences_and_fts(tmp_db, tmp_path, pipeline):
+    db = Database(tmp_db)
+    s = ingest(db, read([_records(tmp_path)]), pipeline=pipeline)
+    assert (s.read, s.stored, s.rejected) == (2, 2, 0)
+    st = db.stats()
+    assert st["articles"] == 2 and st["sentences"] >= 2 and st["schema_version"] >= 1
+    hits = db.search_sentences("protesters Minsk")
+    assert hits and hits[0]["article_id"] == "a1"
+    art = db.article("a1")
+    for s_ in art["sentences"]:
+        assert art["text"][s_["start"]:s_["end"]] == s_["text"]
+
+
+def test_store_reingest_is_idempotent(tmp_db, tmp_path, pipeline):
+    db = Database(tmp_db)
+    src = _records(tmp_path)
+    ingest(db, read([src]), pipeline=pipeline)
+    before = db.stats()
+    s2 = ingest(db, read([src]), pipeline=pipeline)
+    assert s2.stored == 0 and s2.skipped == 2
+    assert db.stats() == before
+
+
+def test_store_same_id_different_content_keeps_both(tmp_db, pipeline):
+    db = Database(tmp_db)
+    a = pipeline.extract(TEXTS[0][2], date="2021-03-01", id="same")
+    b = pipeline.extract(TEXTS[1][2], date="2021-03-02", id="same")
+    assert db.add_articles([a]) == 1 and db.add_articles([b]) == 1
+    assert db.stats()["articles"] == 2
+
+
+def test_store_rejects_table(tmp_db):
+    db = Database(tmp_db)
+    db.add_reject(Reject(origin="f.jsonl:3", id="r3", reason="broken JSON line: Expecting value"))
+    db.add_reject(Reject(origin="f.jsonl:3", id="r3", reason="broken JSON line: Expecting value"))
+    rows = db.rejects()
+    assert len(rows) == 1 and rows[0]["origin"] == "f.jsonl:3" and "broken JSON" in rows[0]["reason"]
+
+
+def test_store_resumes_after_partial_run(tmp_db, tmp_path, pipeline):
+    """A run killed after the first batch resumes: the next run stores only what is missing."""
+    db = Database(tmp_db)
+    src = _records(tmp_path)
+    first = list(read([src]))[:1]
+    ingest(db, iter(first), pipeline=pipeline, batch_size=1)
+    s = ingest(db, read([src]), pipeline=pipeline, batch_size=1)
+    assert (s.stored, s.skipped) == (1, 1)
+
+
+def test_store_events_query_dataframe_and_exports(tmp_db, pipeline, tmp_path):
+    from tacitus.ingest import read as rd
+    db = Database(tmp_db)
+    ingest(db, rd([EXAMPLE]), pipeline=pipeline)
+    df = db.events()
+    assert isinstance(df, pd.DataFrame)
+    n = len(df)
+    assert n == db.count_events()
+    for fmt in ("csv", "jsonl", "parquet"):
+        out = tmp_path / f"ev.{fmt}"
+        assert db.export(out, format=fmt) == n
+        assert out.exists()
+    assert len(pd.read_parquet(tmp_path / "ev.parquet")) == n
+    assert len(pd.read_csv(tmp_path / "ev.csv")) == n
+    # every stored event points at its evidence sentence in the stored text
+    con = sqlite3.connect(tmp_db)
+    for eid, aid, s0, s1, stext in con.execute(
+            "SELECT id, article_id, sentence_start, sentence_end, sentence_text FROM events"):
+        text = con.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()[0]
+        assert text[s0:s1] == stext
+        assert con.execute("SELECT COUNT(*) FROM evidence WHERE event_id = ?", (eid,)).fetchone()[0] == 1
+
+
+def test_store_filters_are_parameterized(tmp_db, pipeline):
+    db = Database(tmp_db)
+    db.add_articles([pipeline.extract(TEXTS[0][2], date="2021-03-01", id="a1")])
+    evil = "x' OR '1'='1"
+    assert db.count_events(actor=evil) == 0
+    assert db.count_events(country=evil) == 0
+    assert db.search_sentences('"unbalanced') is not None  # user text can't break the FTS query
+
+
+def test_store_open_readonly_missing_file_errors(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Database(tmp_path / "nope.db", readonly=True)
+
+
+def test_store_python_api_open(tmp_db):
+    import tacitus
+    db = tacitus.open(tmp_db)
+    assert list(db.events().columns)[:3] == ["id", "article_id", "pub_date"]
