@@ -11,6 +11,8 @@ from ..model import Reject
 
 
 def register(app: typer.Typer) -> None:
+    _register_schema(app)
+
     @app.command("extract")
     def extract(
         inputs: List[str] = typer.Argument(..., help="Files, directories or - for stdin."),
@@ -56,3 +58,14 @@ def register(app: typer.Typer) -> None:
                 rej_out.close()
         if n_bad:
             typer.echo(f"{n_bad} record(s) rejected", err=True)
+
+
+def _register_schema(app: typer.Typer) -> None:
+    @app.command("schema")
+    def schema() -> None:
+        """Print the JSON Schema of the output contract (docs/schema.md).
+
+        Example: tacitus schema > article.schema.json
+        """
+        from importlib import resources
+        sys.stdout.write(resources.files("tacitus.schema").joinpath("article.schema.json").read_text())

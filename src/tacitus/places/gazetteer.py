@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "places"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 6
 
 # feature kinds (stored as small ints)
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, CONTINENT, REGION = range(7)
@@ -63,6 +63,39 @@ def examples(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+_ADM_PREFIX = re.compile(r"^(Province|State|Region|Department|Departamento|Provincia|Estado|Canton|Municipality|"
+                         r"District|Governorate|Prefecture|City|County|Republic|Oblast|Wilayah|Wilaya|Kanton)"
+                         r" (of|de|del|de la|di) ", re.I)
+_ADM_SUFFIX = re.compile(r" (Province|Region|State|Governorate|Oblast|Prefecture|Sheng|Shi|Zizhiqu|Autonomous Region|"
+                         r"Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|Krai|Kray|Republic|District|Division|"
+                         r"Department|Municipality|Voivodeship|Island|Islands|Emirate|Territory|Ken|Prefecture|Do|"
+                         r"Region of|County|Parish|Borough|Municipio|Kommune|Kreis|Landkreis)$", re.I)
+
+
+def admin_variants(name: str, level: int = 1) -> set[str]:
+    """Short and long forms of a division name: "Province of Bulacan" -> "Bulacan", "Guangxi Zhuangzu Zizhiqu"
+    -> "Guangxi", "Laurel County" -> "Laurel County" (kept whole: a bare "Laurel" is a town)."""
+    out = set()
+    m = _ADM_PREFIX.match(name)
+    if m:
+        out.add(name[m.end():])
+    base = name
+    for _ in range(2):
+        m2 = _ADM_SUFFIX.search(base)
+        if not m2:
+            break
+        base = base[: m2.start()]
+        if level == 1 or m2.group(1).lower() not in ("county", "parish", "borough"):
+            out.add(base)
+    if level == 1 and not _ADM_SUFFIX.search(name):
+        out.add(name + " Province")
+        out.add(name + " State")
+        out.add(name + " Region")
+    if level == 2 and name.endswith((" County", " Parish")):
+        out.add(name.rsplit(" ", 1)[0] + " " + name.rsplit(" ", 1)[1].lower())
+    return {v for v in out if len(v) > 2}
+
+
 @dataclass
 class Entry:
     idx: int
@@ -101,6 +134,8 @@ class Gazetteer:
         self.adm1_entry: dict[tuple[str, str], int] = {}  # (ISO2, admin1 code) -> entry
         self.abbr: dict[str, str] = {}  # case-sensitive abbreviations -> ISO2 / US state
         self.state_abbr: dict[str, str] = {}  # "Calif." -> "CA"
+        self.demonyms: dict[str, str] = {}  # norm demonym -> ISO2
+        self.place_abbr: dict[str, int] = {}  # case-sensitive abbreviations of places -> entry
 
     # -- building ----------------------------------------------------------------------------
     def _add(self, name, lat, lon, cc, adm1, feat, pop, gid) -> int:
@@ -149,7 +184,9 @@ class Gazetteer:
             n = len(vals)
             return (vals[int(n * .03)] + vals[min(n - 1, int(n * .97))]) / 2
 
-        # countries
+        # countries; the hand-written alias table wins over the generated demonyms
+        aliases = read_tsv(RES / "country_aliases.tsv")
+        alias_keys = {norm(a) for a, _, _ in aliases}
         for r in read_tsv(RES / "countries.tsv"):
             iso3, iso2, gid, name, lat, lon, dem, cap, cont, popn = (r + [""] * 10)[:10]
             if not lat:
@@ -160,17 +197,26 @@ class Gazetteer:
             i = g._add(name, lat, lon, iso2, "", COUNTRY, int(popn or 0), gid)
             g.country_entry[iso2] = i
             g._key(name, i, primary=True)
-            if dem:
+            if dem and norm(dem) not in alias_keys:
                 g._key(dem, i)
-        for alias, iso3, kind in read_tsv(RES / "country_aliases.tsv"):
+                g.demonyms[norm(dem)] = iso2
+        for alias, iso3, kind in aliases:
             iso2 = g.iso3to2.get(iso3)
             if iso2 is None or iso2 not in g.country_entry:
                 continue
             i = g.country_entry[iso2]
             if kind == "abbr":
                 g.abbr[alias] = iso2
-            # "England", "Scotland", "Wales", "Gaza": constituent places keep their own entries too
-            g._key(alias, i)
+                continue
+            g._key(alias, i, primary=kind == "name")
+            if kind == "adj":
+                g.demonyms[norm(alias)] = iso2
+                if not alias.endswith("s"):
+                    plural = alias[:-3] + "men" if alias.endswith("man") else alias + (
+                        "es" if alias.endswith(("sh", "ch")) else "s")
+                    if not alias.endswith(("ese", "ish", "ch", "ss")):
+                        g._key(plural, i)
+                        g.demonyms[norm(plural)] = iso2
         # continents
         for c in gc.get_continents().values():
             names = {c.get("toponymName"), c.get("asciiName")}
@@ -196,18 +242,13 @@ class Gazetteer:
                 if code:
                     g.adm1_entry.setdefault((iso2, code), i)
                 g._key(name, i, primary=True)
-                # "Baden-Wuerttemberg" also as "Baden-Württemberg"-less ASCII forms are covered by norm()
-                for suffix in (" Province", " Region", " State", " Governorate", " Oblast", " Prefecture"):
-                    if name.endswith(suffix):
-                        g._key(name[: -len(suffix)], i)
-                    else:
-                        g._key(name + suffix, i)
+                for v in admin_variants(name):
+                    g._key(v, i)
             else:
                 i = g._add(name, lat, lon, iso2, code, ADM2, int(ntowns or 0), gid or None)
                 g._key(name, i, primary=True)
-                for suffix in (" County", " Parish", " District", " Province"):
-                    if name.endswith(suffix) and len(name) > len(suffix) + 2:
-                        g._key(name[: -len(suffix)] + suffix.lower(), i)
+                for v in admin_variants(name, level=2):
+                    g._key(v, i)
         for abbr, code in read_tsv(RES / "us_state_abbr.tsv"):
             g.state_abbr[abbr] = code
             i = g.adm1_entry.get(("US", code))
@@ -231,6 +272,18 @@ class Gazetteer:
             f = {"continent": CONTINENT, "adm1": ADM1}.get(feat, REGION)
             i = g._add(name, lat, lon, g.iso3to2.get(iso3, ""), "", f, 0, gid or None)
             g._key(name, i, primary=True)
+        # extra aliases: to the most important entry of that name in that country
+        for alias, iso2, target in read_tsv(RES / "place_aliases.tsv"):
+            best = None
+            for i in g.lookup(target):
+                if g.cc[i] == iso2 and g.names[i] == target:
+                    rank = (g.feat[i] in (ADM1, COUNTRY), g.pop[i])
+                    if best is None or rank > best[0]:
+                        best = (rank, i)
+            if best is not None:
+                g._key(alias, best[1])
+                if alias.isupper() or "." in alias:
+                    g.place_abbr[alias] = best[1]
         return g
 
     # -- cache -------------------------------------------------------------------------------

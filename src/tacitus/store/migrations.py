@@ -10,6 +10,7 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS event_clusters (
           id TEXT PRIMARY KEY,               -- 'evc_' + id of the first mention (stable)
           type TEXT NOT NULL,
+          polarity TEXT NOT NULL,            -- asserted | negated | irrealis: never merged across
           source_key TEXT, target_key TEXT,   -- actor id, else country code, else NULL
           date_start TEXT, date_end TEXT,     -- intersection of the mentions' date intervals
           location_country TEXT,
@@ -19,8 +20,8 @@ MIGRATIONS: dict[int, list[str]] = {
           n_sources INTEGER NOT NULL DEFAULT 0, -- articles, syndicated copies counted once
           rep_event_id TEXT NOT NULL          -- the representative mention (the first one)
         )""",
-        "CREATE INDEX IF NOT EXISTS event_clusters_src ON event_clusters(type, source_key, date_start)",
-        "CREATE INDEX IF NOT EXISTS event_clusters_tgt ON event_clusters(type, target_key, date_start)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_src ON event_clusters(type, polarity, source_key, date_start)",
+        "CREATE INDEX IF NOT EXISTS event_clusters_tgt ON event_clusters(type, polarity, target_key, date_start)",
         "CREATE INDEX IF NOT EXISTS event_clusters_date ON event_clusters(date_start, date_end)",
         """CREATE TABLE IF NOT EXISTS event_cluster (
           event_id TEXT PRIMARY KEY,          -- a mention (events.id)

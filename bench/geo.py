@@ -1,0 +1,154 @@
+"""Toponym resolution benchmark on LGL and GeoVirus (gold toponyms), plus end-to-end recall with our NER.
+
+    .venv/bin/python bench/geo.py                     # both sets, gold spans, speed, load time and RSS
+    .venv/bin/python bench/geo.py --e2e               # also end-to-end recall with spaCy NER + PlaceResolver
+    .venv/bin/python bench/geo.py --errors 40 --set lgl   # print wrong resolutions
+
+Metrics: accuracy@161 km (a prediction with the gold GeoNames id counts as right), mean and median error
+(km), AUC of the log-error curve (Gritta et al. 2018; lower is better), toponyms/s.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TACITUS_SHARED", ROOT.parent / "shared"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from tacitus.places.gazetteer import get_gazetteer, haversine  # noqa: E402
+from tacitus.places.resolve import resolve_spans  # noqa: E402
+
+
+def load_lgl(path):
+    docs = []
+    for a in ET.parse(path).getroot().iter("article"):
+        text = a.findtext("text") or ""
+        gold = []
+        for t in a.iter("toponym"):
+            g = t.find("gaztag")
+            if g is None or g.findtext("lat") is None:
+                continue
+            gold.append((int(t.findtext("start")), int(t.findtext("end")), float(g.findtext("lat")),
+                         float(g.findtext("lon")), int(g.get("geonameid") or 0)))
+        docs.append((text, gold))
+    return docs
+
+
+def load_geovirus(path):
+    docs = []
+    for a in ET.parse(path).getroot().iter("article"):
+        text = a.findtext("text") or ""
+        gold = []
+        for loc in a.iter("location"):
+            s, e = int(loc.findtext("start")) - 1, int(loc.findtext("end")) - 1
+            gold.append((s, e, float(loc.findtext("lat")), float(loc.findtext("lon")), 0))
+        docs.append((text, gold))
+    return docs
+
+
+def auc(errors):
+    """Area under the curve of sorted log(1+error) normalised by log(20039 km) (0 = perfect)."""
+    if not errors:
+        return float("nan")
+    ys = sorted(math.log(1 + e) / math.log(20039) for e in errors)
+    if len(ys) == 1:
+        return ys[0]
+    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
+    return area / (len(ys) - 1)
+
+
+def evaluate(docs, show_errors=0):
+    gaz = get_gazetteer()
+    errors, right, n, unresolved = [], 0, 0, 0
+    shown = 0
+    t0 = time.perf_counter()
+    results = []
+    for text, gold in docs:
+        spans = [(s, e) for s, e, *_ in gold]
+        results.append(resolve_spans(text, spans, gaz))
+    dt = time.perf_counter() - t0
+    for (text, gold), res in zip(docs, results):
+        for (s, e, lat, lon, gid), i in zip(gold, res):
+            n += 1
+            if i is None:
+                err = 20039.0
+                unresolved += 1
+            elif gid and gaz.gid[i] == gid:
+                err = 0.0
+            else:
+                err = haversine(lat, lon, gaz.lat[i], gaz.lon[i])
+            errors.append(err)
+            ok = err <= 161
+            right += ok
+            if not ok and shown < show_errors:
+                shown += 1
+                got = gaz.entry(i) if i is not None else None
+                ctx = text[max(0, s - 40):e + 30].replace("\n", " ")
+                print(f"  {text[s:e]!r:28} gold=({lat:.2f},{lon:.2f}) got={got.name + '/' + got.country + '/' + str(got.feature) if got else None}"
+                      f" err={err:.0f}  …{ctx}…")
+    return {"toponyms": n, "acc161": right / n, "mean_km": statistics.fmean(errors),
+            "median_km": statistics.median(errors), "auc": auc(errors), "unresolved": unresolved,
+            "toponyms_per_s": n / dt if dt else float("inf")}
+
+
+def e2e_recall(docs, limit=None):
+    """Share of gold toponyms whose span overlaps an entity our pipeline gave a place (and within 161 km)."""
+    from tacitus.pipeline import Pipeline
+    pipe = Pipeline()
+    found = right = n = 0
+    for k, (text, gold) in enumerate(docs[:limit] if limit else docs):
+        art = pipe.extract(text, date="2020-01-01")
+        places = [(e.start, e.end, e.place) for e in art.entities if e.place is not None]
+        for s, e, lat, lon, gid in gold:
+            n += 1
+            hit = next((p for a, b, p in places if a < e and s < b), None)
+            if hit is not None:
+                found += 1
+                if (gid and hit.geonameid == gid) or haversine(lat, lon, hit.lat, hit.lon) <= 161:
+                    right += 1
+    return {"gold": n, "recall": found / n, "recall_correct161": right / n}
+
+
+def load_stats():
+    """Gazetteer load time and extra RSS, measured in a fresh process (cache already built)."""
+    code = ("import resource,time;r0=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;t=time.perf_counter();"
+            "from tacitus.places.gazetteer import Gazetteer;g=Gazetteer.load();"
+            "print(time.perf_counter()-t, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss-r0)/1024)")
+    get_gazetteer()  # make sure the cache exists
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout.split()
+    return {"load_s": float(out[0]), "extra_rss_mb": float(out[1])}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", choices=["lgl", "geovirus", "both"], default="both")
+    ap.add_argument("--errors", type=int, default=0)
+    ap.add_argument("--e2e", action="store_true")
+    ap.add_argument("--e2e-limit", type=int, default=None)
+    a = ap.parse_args()
+    sets = {"lgl": lambda: load_lgl(SHARED / "data/geo/lgl.xml"),
+            "geovirus": lambda: load_geovirus(SHARED / "data/geo/GeoVirus.xml")}
+    print("gazetteer:", load_stats())
+    for name, loader in sets.items():
+        if a.set not in (name, "both"):
+            continue
+        docs = loader()
+        r = evaluate(docs, a.errors)
+        print(f"{name}: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
+        if a.e2e:
+            r = e2e_recall(docs, a.e2e_limit)
+            print(f"{name} end-to-end: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
+                                                      for k, v in r.items()))
+
+
+if __name__ == "__main__":
+    main()

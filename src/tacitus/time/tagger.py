@@ -1,0 +1,569 @@
+"""The TIMEX3 engine: match the rules of ``resources/<lang>/time``, keep the longest non-overlapping
+matches, normalize each against the publication date (DCT), the reference time and the clause tense.
+
+``tag(text, dct, doc=None)`` -> list of :class:`tacitus.model.Timex`, sorted by start.
+
+Value functions (the ``VALUE`` column of a rule) are the methods ``f_<name>`` of :class:`_Norm`;
+they receive the rule's arguments with ``$group`` replaced by the normalized group text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..model import Timex
+from . import values as V
+from .resources import Resources, load
+from .tense import tense_at
+
+UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
+             "CE": "century", "H": "time", "MIN": "time", "S": "time", "WE": "week", "SU": "season",
+             "H1": "half"}
+GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
+_CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
+_MERGE_GAP = re.compile(r"^\s*(?:,\s*)?(?:on\s+|of\s+|at\s+)?$", re.IGNORECASE)
+
+
+class Skip(Exception):
+    """Raised by a value function when the match is not a temporal expression after all."""
+
+
+def parse_number(s: str, table: dict[str, str]) -> str:
+    """'twenty-four' -> '24', '1,000' -> '1000', 'several' -> 'X', 'half a' -> '0.5'."""
+    s = (s or "").strip().lower()
+    if not s:
+        return "1"
+    d = s.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", d):
+        return d.lstrip("0") or "0" if "." not in d else d
+    if s in table:
+        return table[s]
+    total, cur, unknown = 0.0, 0.0, False
+    for w in re.split(r"[\s-]+", s):
+        v = table.get(w)
+        if v is None:
+            if w in ("and",):
+                continue
+            if re.fullmatch(r"\d+", w):
+                cur += int(w)
+                continue
+            return "X"
+        if v == "X":
+            unknown = True
+            continue
+        f = float(v)
+        if f == 100 and cur:
+            cur *= 100
+        elif f == 1000 and cur:
+            total += cur * 1000
+            cur = 0
+        else:
+            cur += f
+    total += cur
+    if total == 0:
+        return "X" if unknown else "1"
+    return str(int(total)) if total == int(total) else str(total)
+
+
+def _num(s: str) -> float | None:
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+class _Norm:
+    """Evaluation context of one document: DCT, reference time and tense lookup."""
+
+    def __init__(self, res: Resources, text: str, dct: date, doc=None):
+        self.res, self.text, self.dct, self.doc = res, text, dct, doc
+        self.ref: V.Point | None = None  # last mentioned calendar point
+        self.span = (0, 0)
+        self._tense = None
+
+    # -- helpers --------------------------------------------------------------------------
+    def tense(self) -> str | None:
+        if self._tense is None:
+            self._tense = tense_at(self.text, self.span[0], self.span[1], self.doc, self.res.lang) or ""
+        return self._tense or None
+
+    def dctp(self, gran: str) -> V.Point:
+        return V.at(self.dct, gran)
+
+    def refp(self) -> V.Point:
+        return self.ref if self.ref is not None else V.Point.of_day(self.dct)
+
+    def direction(self, d: str) -> int | None:
+        """'-1'/'0'/'1' explicit, 't' = by tense (None when unknown)."""
+        if d in ("-1", "0", "1"):
+            return int(d)
+        t = self.tense()
+        return -1 if t == "past" else 1 if t == "future" else None
+
+    def pick(self, cands: list[V.Point], d: str) -> V.Point:
+        """Choose among candidate points around the DCT: the latest that has started (past), the first
+        not yet over (future), else the closest."""
+        dirn = self.direction(d)
+        if dirn == -1:
+            ok = [c for c in cands if c.interval()[0] <= self.dct]
+            if ok:
+                return max(ok, key=lambda c: c.interval()[0])
+        elif dirn == 1:
+            ok = [c for c in cands if c.interval()[1] >= self.dct]
+            if ok:
+                return min(ok, key=lambda c: c.interval()[0])
+
+        def dist(c):
+            a, b = c.interval()
+            if a <= self.dct <= b:
+                return 0
+            return min(abs((a - self.dct).days), abs((b - self.dct).days)) * (1 if a <= self.dct else 1.3)
+
+        return min(cands, key=dist)
+
+    def year_of(self, y: str) -> int:
+        y = y.strip().lstrip("'’")
+        n = int(y)
+        if len(y) <= 2:
+            n += 1900 if n > (self.dct.year % 100) + 10 else 2000
+        if not 1 < n < 9999:
+            raise Skip
+        return n
+
+    # -- value functions ------------------------------------------------------------------
+    def f_lit(self, v):
+        return v
+
+    def f_date(self, y, m, d):
+        m_i, d_i = int(m), int(d)
+        if not (1 <= m_i <= 12 and 1 <= d_i <= 31):
+            raise Skip
+        if y and y != "_":
+            yi = self.year_of(y)
+            try:
+                date(yi, m_i, d_i)
+            except ValueError:
+                raise Skip
+            return V.Point("day", yi, month=m_i, day=d_i)
+        cands = []
+        for yi in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            try:
+                date(yi, m_i, d_i)
+                cands.append(V.Point("day", yi, month=m_i, day=d_i))
+            except ValueError:
+                pass
+        if not cands:
+            raise Skip
+        return self.pick(cands, "t")
+
+    def f_dmy_num(self, a, b, y):
+        """Numeric dates: 2/3/09 (US month/day), 13/3/09 (day/month when the first is > 12)."""
+        a_i, b_i = int(a), int(b)
+        if a_i > 12 and b_i <= 12:
+            a_i, b_i = b_i, a_i
+        return self.f_date(y, str(a_i), str(b_i))
+
+    def f_ym(self, y, m):
+        return V.Point("month", self.year_of(y), int(m))
+
+    def f_year(self, y):
+        return V.Point("year", self.year_of(y))
+
+    def f_decade(self, y):
+        y = y.strip().lstrip("'’")
+        if len(y) <= 2:
+            n = int(y)
+            n += 1900 if n > (self.dct.year % 100) else 2000
+        else:
+            n = int(y)
+        return V.Point("decade", n)
+
+    def f_century(self, n):
+        c = int(float(n))
+        if not 1 <= c <= 30:
+            raise Skip
+        return V.Point("century", (c - 1) * 100)
+
+    def f_rel(self, unit, n):
+        """DCT-anchored: the unit containing the DCT, moved by n ("last month", "next year")."""
+        gran = UNIT_GRAN.get(unit, unit)
+        k = _num(n)
+        if k is None:
+            k = -1 if n == "-X" else 1
+            p = V.shift(self.dctp(gran), int(k))
+            return p
+        p = V.shift(self.dctp(gran), int(k))
+        if unit == "WE":
+            p = replace(p, weekend=True)
+        return p
+
+    def f_ago(self, unit, n, sign="-1"):
+        """'two years ago' / 'three days from now': the DCT moved by n units, at that unit's granularity."""
+        gran = UNIT_GRAN.get(unit, unit)
+        if gran == "time":
+            gran = "day"
+        k = _num(n)
+        if k is None:
+            raise Skip
+        if k != int(k):
+            k = int(round(k))
+        k = int(k) * int(sign)
+        if gran == "decade":
+            return V.shift(V.Point("year", self.dct.year), 10 * k)
+        if gran == "century":
+            return V.shift(V.Point("year", self.dct.year), 100 * k)
+        if gran == "week" and unit == "W":
+            return V.shift(self.dctp("week"), k)
+        return V.shift(self.dctp(gran), k)
+
+    def f_later(self, unit, n, sign="1"):
+        """'two months later' / 'a year earlier': moved from the last mentioned date."""
+        ref = self.refp()
+        k = _num(n)
+        if k is None:
+            raise Skip
+        k = int(k) * int(sign)
+        gran = UNIT_GRAN.get(unit, unit)
+        if gran == "time":
+            gran = "day"
+        if gran in ("decade", "century"):
+            k *= 10 if gran == "decade" else 100
+            gran = "year"
+        if gran == "year" and ref.gran in ("quarter", "month", "half", "season"):
+            return V.shift(ref, k * {"quarter": 4, "month": 12, "half": 2, "season": 4}[ref.gran])
+        d = V.add_unit(ref.as_date(), {"week": "W", "day": "D", "month": "M", "year": "Y",
+                                       "quarter": "Q"}.get(gran, "D"), k)
+        g = gran if GRAN_ORDER.get(gran, 0) >= GRAN_ORDER.get(ref.gran, 0) or ref.gran == "time" else ref.gran
+        if g == "time":
+            g = "day"
+        return V.at(d, g)
+
+    def f_refrel(self, unit, n):
+        """'the next day', 'the following week', 'that day': the reference's unit moved by n."""
+        ref = self.refp()
+        gran = UNIT_GRAN.get(unit, unit)
+        k = int(_num(n) or 0)
+        if GRAN_ORDER.get(ref.gran, 0) < GRAN_ORDER.get(gran, 0) and ref.gran not in ("time",):
+            if k == 0:
+                return ref
+            raise Skip
+        return V.shift(V.at(ref.as_date(), gran), k)
+
+    def f_wd(self, wd, d="t"):
+        """A weekday: 'last' (-1) / 'next' (1) / 'this' (0) / by tense ('t'; past when unknown)."""
+        w = int(wd)
+        delta = w - self.dct.isoweekday()
+        if d == "0":
+            return V.Point.of_day(V.add_days(self.dct, delta))
+        dirn = self.direction(d)
+        if dirn == 1:
+            k = delta % 7
+            if d == "1" and k == 0:
+                k = 7
+            return V.Point.of_day(V.add_days(self.dct, k))
+        k = (-delta) % 7
+        if d == "-1" and k == 0:
+            k = 7
+        return V.Point.of_day(V.add_days(self.dct, -k))
+
+    def f_mon(self, m, d="t"):
+        mi = int(m)
+        y = self.dct.year
+        cands = [V.Point("month", yy, mi) for yy in (y - 1, y, y + 1)]
+        if d == "0":
+            return V.Point("month", y, mi)
+        if d == "-1":
+            ok = [c for c in cands if c.interval()[1] < self.dct]
+            return max(ok, key=lambda c: c.year)
+        if d == "1":
+            ok = [c for c in cands if c.interval()[0] > self.dct]
+            return min(ok, key=lambda c: c.year)
+        return self.pick(cands, "t")
+
+    def f_season(self, s, d="t"):
+        i = V.SEASONS.index(s)
+        cur = self.dctp("season")
+        cands = [V.Point("season", yy, i) for yy in (cur.year - 1, cur.year, cur.year + 1)]
+        if d == "0":
+            return self.pick(cands, "t")
+        if d == "-1":
+            ok = [c for c in cands if c.interval()[1] < self.dct]
+            return max(ok, key=lambda c: c.year)
+        if d == "1":
+            ok = [c for c in cands if c.interval()[0] > self.dct]
+            return min(ok, key=lambda c: c.year)
+        return self.pick(cands, "t")
+
+    def f_quarter(self, q, y="_"):
+        qi = int(float(q))
+        if not 1 <= qi <= 4:
+            raise Skip
+        if y not in ("_", ""):
+            return V.Point("quarter", self.year_of(y), qi)
+        if self.ref is not None and self.ref.gran == "year" and self.ref.year != self.dct.year \
+                and self._ref_near():
+            return V.Point("quarter", self.ref.year, qi)
+        cands = [V.Point("quarter", yy, qi) for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
+        return self.pick(cands, "-1" if self.tense() != "future" else "1")
+
+    def f_half(self, h, y="_"):
+        hi = int(float(h))
+        if not 1 <= hi <= 2:
+            raise Skip
+        if y not in ("_", ""):
+            return V.Point("half", self.year_of(y), hi)
+        cands = [V.Point("half", yy, hi) for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
+        return self.pick(cands, "-1" if self.tense() != "future" else "1")
+
+    def f_lastq(self, n="-1"):
+        """'the quarter', 'the latest quarter': the last completed quarter before the DCT."""
+        return V.shift(self.dctp("quarter"), int(n))
+
+    def f_yearago(self, sign="-1"):
+        """'a year ago', 'year-earlier', 'the year-ago quarter': one year back, keeping the granularity of
+        a quarter/month under discussion."""
+        ref = self.ref
+        if ref is not None and ref.gran in ("quarter", "month", "half") and self._ref_near(400):
+            per = {"quarter": 4, "month": 12, "half": 2}[ref.gran]
+            return V.shift(ref, per * int(sign))
+        return V.shift(self.dctp("year"), int(sign))
+
+    def _ref_near(self, chars: int = 600) -> bool:
+        return self._ref_pos is not None and self.span[0] - self._ref_pos <= chars
+
+    _ref_pos: int | None = None
+
+    def f_pod(self, base, pod):
+        """Part of a day: base is a day offset from the DCT ('0' this, '-1' yesterday) or 'wd:N'."""
+        if base.startswith("wd:"):
+            day = self.f_wd(base[3:])
+        elif base == "ref":
+            r = self.refp()
+            if r.gran not in ("day", "time"):
+                raise Skip
+            day = V.Point("day", r.year, month=r.month, day=r.day)
+        else:
+            day = V.Point.of_day(V.add_days(self.dct, int(base)))
+        return replace(day, gran="time", pod=pod)
+
+    def f_dpod(self, y, m, d, pod):
+        p = self.f_date(y, m, d)
+        return replace(p, gran="time", pod=pod)
+
+    def f_clock(self, h, mi, ampm, base="0"):
+        """Clock time on the DCT day (merged with an adjacent date later)."""
+        hh = int(h)
+        mm = int(mi) if mi not in ("", "_") else 0
+        a = (ampm or "").lower().replace(".", "").replace(" ", "")
+        if a.startswith("p") and hh < 12:
+            hh += 12
+        elif a.startswith("a") and hh == 12:
+            hh = 0
+        if hh > 24 or mm > 59:
+            raise Skip
+        day = V.Point.of_day(V.add_days(self.dct, int(base)))
+        return replace(day, gran="time", hour=hh, minute=mm)
+
+    def f_dur(self, n, unit):
+        return duration(n, unit)
+
+    def f_set(self, v):
+        return v
+
+
+def duration(n: str, unit: str) -> str:
+    k = _num(n)
+    if k is None:
+        k_s = "X"
+    else:
+        if k != int(k):  # half a year -> P6M, half an hour -> PT30M
+            sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
+                   "DE": (10, "Y"), "CE": (100, "Y"), "MIN": (60, "S")}.get(unit)
+            if sub:
+                k, unit = k * sub[0], sub[1]
+        k_s = str(int(round(k))) if k == int(k) else f"{k:g}"
+    if unit == "DE":
+        return f"P{int(k) * 10}Y" if k_s != "X" else "PXDE"
+    if unit == "CE":
+        return f"P{int(k) * 100}Y" if k_s != "X" else "PXCE"
+    if unit == "WE":
+        return f"P{int(k) * 2}D" if k_s != "X" else "PXWE"
+    if unit in ("H", "MIN", "S"):
+        return f"PT{k_s}{'M' if unit == 'MIN' else unit}"
+    return f"P{k_s}{unit}"
+
+
+def _group_value(res: Resources, name: str, raw: str | None) -> str:
+    if raw is None:
+        return ""
+    base = name.rstrip("0123456789")
+    key = re.sub(r"\s+", " ", raw.strip().lower()).rstrip(".")
+    if base in ("n", "num"):
+        return parse_number(raw, res.tables["number"])
+    table = res.tables.get(base)
+    if table is not None:
+        v = table.get(key)
+        if v is None:
+            v = table.get(key.replace("-", " ")) or table.get(key.replace(" ", "-"))
+        return v if v is not None else key
+    return raw.strip()
+
+
+def _call(norm: _Norm, expr: str, groups: dict[str, str]):
+    m = _CALL_RE.match(expr)
+    if not m:
+        return _subst(expr, groups)
+    fn = getattr(norm, "f_" + m.group(1), None)
+    if fn is None:
+        raise ValueError(f"unknown value function {m.group(1)}")
+    args = [_subst(a.strip(), groups) for a in m.group(2).split(",")] if m.group(2).strip() else []
+    return fn(*args)
+
+
+def _subst(a: str, groups: dict[str, str]) -> str:
+    if "$" not in a:
+        return a
+    return re.sub(r"\$(\w+)", lambda m: groups.get(m.group(1), "") or "", a)
+
+
+def _candidates(res: Resources, text: str):
+    out = []
+    for r in res.rules:
+        for m in r.regex.finditer(text):
+            s, e = m.span()
+            if s == e:
+                continue
+            o = r.opts
+            if o:
+                if "after" in o and not o["after"].search(text, max(0, s - 60), s):
+                    continue
+                if "notafter" in o and o["notafter"].search(text, max(0, s - 60), s):
+                    continue
+                if "before" in o and not o["before"].match(text, e, e + 60):
+                    continue
+                if "notbefore" in o and o["notbefore"].match(text, e, e + 60):
+                    continue
+            out.append((s, e, r, m))
+    return out
+
+
+def _select(cands):
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -c[2].prio, c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in cands:
+        s, e = c[0], c[1]
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+_MOD_PREFIX: dict[str, re.Pattern] = {}
+
+
+def _mod_prefix(res: Resources) -> re.Pattern:
+    rx = _MOD_PREFIX.get(res.lang)
+    if rx is None:
+        keys = sorted(res.tables.get("mod", {}), key=len, reverse=True)
+        alts = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys if not k.endswith("-"))
+        rx = re.compile(r"(?<![\w-])(?P<mod>" + alts + r")(?:\s+|-)$", re.IGNORECASE)
+        _MOD_PREFIX[res.lang] = rx
+    return rx
+
+
+# which mods may extend the span of which type
+_MOD_TYPES = {"START": ("DATE", "TIME"), "END": ("DATE", "TIME"), "MID": ("DATE", "TIME"),
+              "APPROX": ("DURATION", "DATE", "TIME"), "MORE_THAN": ("DURATION",),
+              "LESS_THAN": ("DURATION",), "EQUAL_OR_MORE": ("DURATION",), "EQUAL_OR_LESS": ("DURATION",)}
+
+
+def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
+    """Find and normalize the TIMEX3 expressions of ``text`` published on ``dct``."""
+    if not text:
+        return []
+    res = load(lang)
+    norm = _Norm(res, text, dct, doc)
+    chosen = _select(_candidates(res, text))
+    items = []  # [start, end, type, value(str|Point), mod, rule]
+    for s, e, r, m in chosen:
+        if r.type == "NONE":
+            continue
+        norm.span = (s, e)
+        norm._tense = None
+        groups = {k: _group_value(res, k, v) for k, v in m.groupdict().items()}
+        try:
+            val = _call(norm, r.value, groups)
+        except (Skip, ValueError, OverflowError, KeyError, IndexError):
+            continue
+        mod = r.mod or (groups.get("mod") or None)
+        if isinstance(val, V.Point):
+            norm.ref = val
+            norm._ref_pos = s
+        items.append([s, e, r.type, val, mod, r])
+    items = _merge(text, items)
+    items = _extend_mods(res, text, items)
+    out = []
+    for s, e, typ, val, mod, r in items:
+        if isinstance(val, V.Point):
+            value = val.value()
+            a, b = val.interval()
+            ia, ib = a.isoformat(), b.isoformat()
+            if val.gran == "time" and typ == "DATE" and val.hour is not None:
+                typ = "TIME"
+        else:
+            value, ia, ib = str(val), None, None
+            if value == "PRESENT_REF":
+                ia = ib = dct.isoformat()
+            elif value == "PAST_REF":
+                ib = dct.isoformat()
+            elif value == "FUTURE_REF":
+                ia = dct.isoformat()
+        if not V.valid_value(value):
+            continue
+        out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod,
+                         interval_start=ia, interval_end=ib,
+                         anchor=("absolute" if r.opts.get("anchor") == "abs" else "publication")))
+    return out
+
+
+def _merge(text: str, items):
+    """Merge a clock time with an adjacent day ("10 p.m. Wednesday", "Nov. 9, 9 p.m.")."""
+    out = []
+    i = 0
+    while i < len(items):
+        cur = items[i]
+        if i + 1 < len(items):
+            nxt = items[i + 1]
+            gap = text[cur[1]:nxt[0]]
+            a, b = cur[3], nxt[3]
+            if isinstance(a, V.Point) and isinstance(b, V.Point) and _MERGE_GAP.match(gap):
+                clock, day = (a, b) if a.gran == "time" and a.hour is not None else (b, a)
+                if clock.gran == "time" and clock.hour is not None and day.gran == "day":
+                    p = replace(clock, year=day.year, month=day.month, day=day.day)
+                    out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5]])
+                    i += 2
+                    continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _extend_mods(res: Resources, text: str, items):
+    rx = _mod_prefix(res)
+    mods = res.tables.get("mod", {})
+    prev_end = 0
+    for it in items:
+        s = it[0]
+        m = rx.search(text, max(prev_end, s - 25), s)
+        if m:
+            mod = mods.get(re.sub(r"\s+", " ", m.group("mod").lower()))
+            if mod and it[2] in _MOD_TYPES.get(mod, ()) and not (it[2] == "DURATION" and
+                                                                   text[s:s + 4].lower() == "the "):
+                it[0] = m.start()
+                it[4] = it[4] or mod
+        prev_end = it[1]
+    return items

@@ -1,0 +1,260 @@
+"""Timeline building: scope -> day salience -> top days -> evidence sentences per day."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .select import Candidate, select_sentences, tokens
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+# Type weight of merged events: material and conflictual events make the news more than statements.
+TYPE_WEIGHTS = {
+    "ASSAULT": 2.0, "COERCE": 1.6, "MOBILIZE": 1.4, "PROTEST": 1.4, "SANCTION": 1.4, "AID": 1.3,
+    "AGREE": 1.3, "COOPERATE": 1.2, "RETREAT": 1.2, "CONCEDE": 1.2, "THREATEN": 1.1, "REJECT": 1.0,
+    "ACCUSE": 1.0, "REQUEST": 0.9, "SUPPORT": 0.9, "CONSULT": 0.8,
+}
+
+
+@dataclass
+class Weights:
+    """Relative weights of the salience signals (each signal is normalized to sum 1 over days)."""
+    mentions: float = 1.0  # sentences referring to the day
+    later: float = 1.0  # of which: sentences in articles published after the day
+    published: float = 0.3  # articles published on the day
+    next_day: float = 0.3  # articles published the day after (reports of yesterday)
+    events: float = 0.5  # merged events dated that day (sources x type weight)
+    max_lead: int = 3  # lead sentences of an article used as evidence of its publication day
+    lead_bonus: float = 0.5  # score factor of lead sentences against sentences naming the day
+    extra: dict = field(default_factory=dict)
+
+
+def day_of(value: str | None) -> str | None:
+    """The ISO day a TIMEX3 value denotes, or None when it is coarser than a day."""
+    m = _DAY.match(value or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def _shift(d: str, n: int) -> str:
+    return (date.fromisoformat(d) + timedelta(days=n)).isoformat()
+
+
+# -- scope -------------------------------------------------------------------------------------
+def _scope_rowids(db, actor=None, query=None, country=None) -> set[int] | None:
+    """Sentence rowids the timeline is about (None: every sentence)."""
+    from ..store import fts_query
+    conn = db.conn
+    sets: list[set[int]] = []
+    if query:
+        sets.append({r[0] for r in conn.execute(
+            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", (fts_query(query),))})
+    if actor:
+        like = f"%{actor}%"
+        ids = {r[0] for r in conn.execute(
+            "SELECT id FROM actors WHERE id = ? OR name LIKE ? UNION "
+            "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (actor, like, like))}
+        s = _entity_sentences(conn, "en.actor_id IN (SELECT value FROM json_each(?)) OR en.text LIKE ?",
+                              (_json(ids), like))
+        s |= _event_sentences(db, actor=actor)
+        sets.append(s)
+    if country:
+        c = country.upper()
+        s = _entity_sentences(conn, "en.actor_id IN (SELECT id FROM actors WHERE country = ?) OR "
+                                    "en.geonameid IN (SELECT geonameid FROM places WHERE country = ?)", (c, c))
+        s |= _event_sentences(db, country=c)
+        sets.append(s)
+    if not sets:
+        return None
+    out = sets[0]
+    for s in sets[1:]:
+        out &= s
+    return out
+
+
+def _json(xs) -> str:
+    import json
+    return json.dumps(sorted(xs))
+
+
+def _entity_sentences(conn, cond: str, args) -> set[int]:
+    return {r[0] for r in conn.execute(
+        f"SELECT DISTINCT s.rowid FROM entities en JOIN sentences s ON s.article_id = en.article_id "
+        f"AND s.start <= en.start AND s.\"end\" >= en.\"end\" WHERE {cond}", args)}
+
+
+def _event_sentences(db, **filters) -> set[int]:
+    w, args = db._event_where(**filters)
+    return {r[0] for r in db.conn.execute(
+        f"SELECT s.rowid FROM events e JOIN sentences s ON s.article_id = e.article_id "
+        f"AND s.start <= e.sentence_start AND s.\"end\" >= e.sentence_start{w}", args)}
+
+
+# -- loading -----------------------------------------------------------------------------------
+@dataclass
+class _Sent:
+    rowid: int
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+    pub: str
+    days: set = field(default_factory=set)
+
+
+def _load(db, scope: set[int] | None):
+    conn = db.conn
+    pubs = {r[0]: r[1][:10] for r in conn.execute("SELECT id, date FROM articles")}
+    if scope is None:
+        rows = conn.execute('SELECT rowid, article_id, idx, start, "end", text FROM sentences')
+    else:
+        rows = conn.execute('SELECT rowid, article_id, idx, start, "end", text FROM sentences WHERE rowid IN '
+                            "(SELECT value FROM json_each(?))", (_json(scope),))
+    sents: dict[str, list[_Sent]] = defaultdict(list)
+    for r in rows:
+        sents[r[1]].append(_Sent(r[0], r[1], r[2], r[3], r[4], r[5], pubs.get(r[1], "")))
+    for lst in sents.values():
+        lst.sort(key=lambda s: s.start)
+    starts = {a: [s.start for s in lst] for a, lst in sents.items()}
+    q = "SELECT article_id, start, value FROM timexes WHERE type IN ('DATE', 'TIME')"
+    for aid, start, value in conn.execute(q):
+        lst = sents.get(aid)
+        if not lst:
+            continue
+        d = day_of(value)
+        if d is None:
+            continue
+        i = bisect.bisect_right(starts[aid], start) - 1
+        if i >= 0 and lst[i].start <= start < lst[i].end:
+            lst[i].days.add(d)
+    return pubs, sents
+
+
+def _events_by_day(db, scope_articles: set[str] | None, filters: dict) -> dict[str, list[dict]]:
+    """Merged events (or single mentions when merging has not run) dated to one day."""
+    from ..store.clusters import _has_tables
+    conn = db.conn
+    w, args = db._event_where(**{k: v for k, v in filters.items() if v})
+    out: dict[str, dict[str, dict]] = defaultdict(dict)
+    merged = _has_tables(db)
+    join = " LEFT JOIN event_cluster m ON m.event_id = e.id LEFT JOIN event_clusters c ON c.id = m.cluster_id" \
+        if merged else ""
+    cols = ("e.id, e.article_id, e.type, e.source_name, e.target_name, e.date_start, e.date_end, e.sentence_text, "
+            "e.modality, e.negated")
+    cols += ", c.id AS cid, c.n_sources, c.date_start AS cs, c.date_end AS ce" if merged else ""
+    for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", args):
+        r = dict(r)
+        if scope_articles is not None and r["article_id"] not in scope_articles:
+            continue
+        if r["negated"] or r["modality"] in ("hypothetical", "future"):
+            continue
+        s, e = (r.get("cs"), r.get("ce")) if r.get("cid") else (r["date_start"], r["date_end"])
+        if not s or s != e:
+            continue
+        key = r.get("cid") or r["id"]
+        d = s[:10]
+        ev = out[d].get(key)
+        if ev is None:
+            out[d][key] = {"id": key, "type": r["type"], "source": r["source_name"], "target": r["target_name"],
+                           "n_sources": r.get("n_sources") or 1, "sentence": r["sentence_text"],
+                           "mentions": [r["id"]]}
+        else:
+            ev["mentions"].append(r["id"])
+    return {d: sorted(v.values(), key=lambda x: (-x["n_sources"], x["id"])) for d, v in out.items()}
+
+
+# -- salience ----------------------------------------------------------------------------------
+def _norm(c: Counter) -> dict[str, float]:
+    tot = sum(c.values())
+    return {k: v / tot for k, v in c.items()} if tot else {}
+
+
+def day_salience(sents, pubs, events_by_day, scope_articles, w: Weights) -> dict[str, float]:
+    mentions, later = Counter(), Counter()
+    seen = set()
+    for lst in sents.values():
+        for s in lst:
+            if not s.days:
+                continue
+            key = (" ".join(tokens(s.text)), s.pub)
+            if key in seen:  # syndicated copy
+                continue
+            seen.add(key)
+            share = 1.0 / len(s.days)
+            for d in s.days:
+                mentions[d] += share
+                if s.pub > d:
+                    later[d] += share
+    published, nxt = Counter(), Counter()
+    arts = scope_articles if scope_articles is not None else set(pubs)
+    for a in arts:
+        p = pubs.get(a)
+        if p:
+            published[p] += 1
+            nxt[_shift(p, -1)] += 1
+    evw = Counter()
+    for d, evs in events_by_day.items():
+        for ev in evs:
+            evw[d] += math.log1p(ev["n_sources"]) * TYPE_WEIGHTS.get(ev["type"], 1.0)
+    parts = [(w.mentions, _norm(mentions)), (w.later, _norm(later)), (w.published, _norm(published)),
+             (w.next_day, _norm(nxt)), (w.events, _norm(evw))]
+    score: dict[str, float] = defaultdict(float)
+    for weight, sig in parts:
+        for d, v in sig.items():
+            score[d] += weight * v
+    return score
+
+
+# -- main --------------------------------------------------------------------------------------
+def build_timeline(db, actor: str | None = None, query: str | None = None, country: str | None = None,
+                   since: str | None = None, until: str | None = None, dates: int = 10, sentences: int = 2,
+                   weights: Weights | None = None) -> list[dict]:
+    """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
+    w = weights or Weights()
+    scope = _scope_rowids(db, actor=actor, query=query, country=country)
+    pubs, sents = _load(db, scope)
+    scope_articles = None if scope is None else set(sents)
+    filters = {"actor": actor, "country": country, "text": query}
+    events_by_day = _events_by_day(db, scope_articles, filters)
+    score = day_salience(sents, pubs, events_by_day, scope_articles, w)
+    last_pub = max((pubs[a] for a in (scope_articles or pubs) if pubs.get(a)), default=None)
+    days = [d for d in score if (not since or d >= since[:10]) and (not until or d <= until[:10])
+            and (last_pub is None or d <= last_pub)]
+    days.sort(key=lambda d: (-score[d], d))
+    chosen = sorted(days[:max(dates, 0)])
+    # candidate sentences per chosen day
+    chosen_set = set(chosen)
+    cands: dict[str, list[Candidate]] = defaultdict(list)
+    for lst in sents.values():
+        for s in lst:
+            named = s.days & chosen_set
+            for d in named:
+                cands[d].append(Candidate(s.text, s.article_id, s.pub, s.start, 1.0 / len(s.days)))
+            if s.idx < w.max_lead and not s.days:
+                for d in (s.pub, _shift(s.pub, -1)) if s.pub else ():
+                    if d in chosen_set:
+                        cands[d].append(Candidate(s.text, s.article_id, s.pub, s.start, w.lead_bonus))
+    df = Counter()
+    n_docs = 0
+    for lst in sents.values():
+        for s in lst:
+            n_docs += 1
+            df.update(set(tokens(s.text)))
+    out = []
+    for d in chosen:
+        picked = select_sentences(cands.get(d, []), sentences, df, n_docs)
+        evs = events_by_day.get(d, [])
+        out.append({"date": d, "score": round(score[d], 6), "sentences": [c.text for c in picked],
+                    "sources": [{"article_id": c.article_id, "pub_date": c.pub, "start": c.start} for c in picked],
+                    "events": [{k: v for k, v in e.items() if k != "mentions"} | {"n_mentions": len(e["mentions"])}
+                               for e in evs[:10]]})
+    return out
