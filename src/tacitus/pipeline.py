@@ -64,9 +64,10 @@ def default_stages() -> list[Stage]:
 
 
 class Pipeline:
-    def __init__(self, nlp=None, stages: list[Stage] | None = None):
+    def __init__(self, nlp=None, stages: list[Stage] | None = None, workers: int = 1):
         self.nlp = nlp or load_nlp()
         self.stages = stages if stages is not None else default_stages()
+        self.workers = max(1, int(workers))  # spaCy parsing processes (nlp.pipe n_process)
 
     # -- single text -------------------------------------------------------------------------
     def extract(self, text: str, date: date | str, id: str | None = None, **meta) -> Article:
@@ -106,7 +107,9 @@ class Pipeline:
     def _run(self, recs: list[Record], batch_size: int) -> Iterator[Article | Reject]:
         if not recs:
             return
-        docs = self.nlp.pipe((r.text for r in recs), batch_size=batch_size)
+        n_process = self.workers if len(recs) >= 2 * self.workers else 1
+        docs = self.nlp.pipe((r.text for r in recs), batch_size=max(1, min(batch_size, len(recs) // n_process)),
+                             n_process=n_process)
         for rec, doc in zip(recs, docs):
             try:
                 yield self._stages(rec, doc)
@@ -146,8 +149,9 @@ def sentence_spans(doc) -> list[Span]:
 _PIPELINE: Pipeline | None = None
 
 
-def get_pipeline() -> Pipeline:
+def get_pipeline(workers: int = 1) -> Pipeline:
     global _PIPELINE
     if _PIPELINE is None:
         _PIPELINE = Pipeline()
+    _PIPELINE.workers = max(1, int(workers))
     return _PIPELINE

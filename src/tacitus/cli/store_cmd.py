@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
         batch_size: int = typer.Option(64, "--batch-size", help="Articles per committed batch."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+        workers: int = typer.Option(1, "--workers", "-w", help="spaCy parsing processes (use the CPU cores)."),
     ) -> None:
         """Analyse articles and store them in SQLite (idempotent; resumable; bad records go to rejects).
 
@@ -42,7 +43,7 @@ def register(app: typer.Typer) -> None:
         database = Database(db)
         records = read(inputs, input_format=input_format, default_date=date)
         if quiet:
-            s = run(database, records, batch_size=batch_size)
+            s = run(database, records, batch_size=batch_size, workers=workers)
         else:
             with Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.fields[status]}"),
                           TimeElapsedColumn(), console=console, transient=False) as prog:
@@ -53,7 +54,7 @@ def register(app: typer.Typer) -> None:
                     prog.update(task, completed=s.read, status=f"{s.read} read, {s.stored} stored, "
                                 f"{s.skipped} duplicates, {s.rejected} rejected, {s.events} events, "
                                 f"{rate:.1f} articles/s")
-                s = run(database, records, batch_size=batch_size, on_progress=on_progress)
+                s = run(database, records, batch_size=batch_size, on_progress=on_progress, workers=workers)
         d = s.to_dict()
         console.print(f"[bold]done[/]: {d['read']} read, {d['stored']} stored, {d['skipped_duplicates']} "
                       f"already stored, {d['rejected']} rejected, {d['events']} events in {d['seconds']} s "

@@ -105,17 +105,20 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[str, str] | None:
     m = _QUAL.match(text, end)
     if not m:
         return None
-    q = m.group(1).strip()
-    for cand in (q, q.rstrip(".") + "." if not q.endswith(".") else q):
-        if cand in gaz.state_abbr:
-            return ("US", gaz.state_abbr[cand])
-    if q in gaz.abbr:
-        return (gaz.abbr[q], "")
-    for i in gaz.lookup(q):
-        if gaz.feat[i] == ADM1:
-            return (gaz.cc[i], gaz.adm1[i])
-        if gaz.feat[i] == COUNTRY:
-            return (gaz.cc[i], "")
+    words = m.group(1).strip().split()
+    for n in range(len(words), 0, -1):
+        q = " ".join(words[:n])
+        for cand in (q, q + "."):
+            if cand in gaz.state_abbr:
+                return ("US", gaz.state_abbr[cand])
+        q = q.rstrip(".") if n > 1 or len(q) > 5 else q
+        if q in gaz.abbr:
+            return (gaz.abbr[q], "")
+        for i in gaz.lookup(q):
+            if gaz.feat[i] == ADM1 and gaz.is_primary(q, i) or gaz.feat[i] == ADM1 and q in gaz.state_abbr:
+                return (gaz.cc[i], gaz.adm1[i])
+            if gaz.feat[i] == COUNTRY:
+                return (gaz.cc[i], "")
     return None
 
 
@@ -126,6 +129,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
     n = len(spans)
     cands = [candidates(gaz, text[a:b]) for a, b in spans]
     quals = [_qualifier(gaz, text, b) for a, b in spans]
+    surf = [clean(text[a:b]).casefold() for a, b in spans]
+    # one sense per discourse: a qualifier on one mention ("Paris, Texas") holds for the others
+    by_surface: dict[str, tuple] = {}
+    for k, q in enumerate(quals):
+        if q and surf[k] not in by_surface:
+            by_surface[surf[k]] = q
+    quals = [q or by_surface.get(surf[k]) for k, q in enumerate(quals)]
     base = [[base_score(gaz, text[a:b], i) for i in cs] for (a, b), cs in zip(spans, cands)]
     first = []
     for k in range(n):
@@ -158,8 +168,23 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             avote[(cc, a1)].append((-1, 0.5))
     total = sum(w for v in cvote.values() for _, w in v) or 1.0
     townish = [bool(_TOWNISH.match(text, b)) for a, b in spans]
-    points = [(k, gaz.lat[i], gaz.lon[i]) for k, i in enumerate(first)
-              if i is not None and gaz.feat[i] in (CITY, CAPITAL, ADM2) and len(cands[k]) <= 3]
+    after_comma = [bool(re.search(r"[A-Z][\w.]*,\s*$", text[max(0, a - 40):a])) for a, b in spans]
+    has_country = [any(gaz.feat[i] == COUNTRY and gaz.is_primary(clean(text[a:b]), i) for i in cs)
+                   for (a, b), cs in zip(spans, cands)]
+    # spatial coherence: candidate points of every other distinct name (top candidates only), and the
+    # first-level divisions any other name could be
+    top = []
+    for k in range(n):
+        order = sorted(range(len(cands[k])), key=lambda j: -base[k][j])[:12]
+        top.append([cands[k][j] for j in order])
+    pts_by_surface: dict[str, list] = defaultdict(list)
+    adm_by_surface: dict[str, set] = defaultdict(set)
+    for k in range(n):
+        for i in top[k]:
+            if gaz.feat[i] in (CITY, CAPITAL, ADM2):
+                pts_by_surface[surf[k]].append((gaz.lat[i], gaz.lon[i]))
+            if gaz.feat[i] == ADM1:
+                adm_by_surface[surf[k]].add((gaz.cc[i], gaz.adm1[i]))
     out: list[int | None] = []
     for k in range(n):
         cs = cands[k]
@@ -175,8 +200,17 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if quals[k]:
                 sc += _qual_bonus(gaz, i, quals[k])
             cc = gaz.cc[i]
-            if townish[k] and gaz.feat[i] in (COUNTRY, CONTINENT, REGION):
+            f = gaz.feat[i]
+            if townish[k] and f in (COUNTRY, CONTINENT, REGION):
                 sc -= 5.0
+            if has_country[k] and f in (CITY, CAPITAL, ADM2) and not quals[k] and not townish[k]:
+                sc -= 4.0
+            if f == ADM1 and after_comma[k]:
+                sc += 3.0
+            if f == ADM1:
+                if any(gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]
+                       for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i):
+                    sc += 2.0
             if cc:
                 v = sum(w for kk, w in cvote.get(cc, ()) if kk != k)
                 if v:
@@ -185,11 +219,17 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                     v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != k)
                     if v:
                         sc += W_ADM1 * min(1.0, v)
-                if gaz.feat[i] in (CITY, CAPITAL, ADM2):
+                if f in (CITY, CAPITAL, ADM2):
                     la, lo = gaz.lat[i], gaz.lon[i]
-                    if any(kk != k and abs(la - pl) < 2 and haversine(la, lo, pl, po) < 150
-                           for kk, pl, po in points):
-                        sc += W_NEAR
+                    near = 0
+                    for sf, pts in pts_by_surface.items():
+                        if sf != surf[k] and any(abs(la - pl) < 1.5 and abs(lo - po) < 2 and
+                                                 haversine(la, lo, pl, po) < 120 for pl, po in pts):
+                            near += 1
+                    sc += W_NEAR * min(near, 3)
+                    if gaz.adm1[i] and any(sf != surf[k] and (cc, gaz.adm1[i]) in adms
+                                           for sf, adms in adm_by_surface.items()):
+                        sc += 1.5
             if sc > best_sc:
                 best, best_sc = i, sc
         out.append(best)

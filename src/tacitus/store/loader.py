@@ -31,11 +31,11 @@ class IngestSummary:
 
 
 def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: int = 64,
-           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           on_progress: Callable[[IngestSummary], None] | None = None, workers: int = 1) -> IngestSummary:
     from ..ingest.validate import validate
     if pipeline is None:
         from ..pipeline import get_pipeline
-        pipeline = get_pipeline()
+        pipeline = get_pipeline(workers=workers)
     s = IngestSummary()
     try:
         from .clusters import merge_new as merge

@@ -179,6 +179,36 @@ class _Norm:
             n = int(y)
         return V.Point("decade", n)
 
+    def f_decade_word(self, w):
+        words = ("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")
+        w = w.lower()
+        if w not in words:
+            raise Skip
+        return V.Point("decade", 1920 + 10 * words.index(w))
+
+    def f_century_any(self, n, ordn, word):
+        if n:
+            return self.f_century(n)
+        if ordn:
+            return self.f_century(ordn)
+        w = re.sub(r"[\s-]+", " ", (word or "").lower())
+        m = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty first": 21}.get(w)
+        if m is None:
+            raise Skip
+        return self.f_century(str(m))
+
+    def f_season_y(self, s, y):
+        return V.Point("season", self.year_of(y), V.SEASONS.index(s))
+
+    def f_weekend(self, d="t"):
+        """'the weekend': the one just past (past tense or unknown), the coming one (future)."""
+        wd = self.dct.isoweekday()
+        wk = self.dctp("week")
+        dirn = self.direction(d)
+        if wd < 6 and dirn != 1:
+            wk = V.shift(wk, -1)
+        return replace(wk, weekend=True)
+
     def f_century(self, n):
         c = int(float(n))
         if not 1 <= c <= 30:
@@ -188,11 +218,9 @@ class _Norm:
     def f_rel(self, unit, n):
         """DCT-anchored: the unit containing the DCT, moved by n ("last month", "next year")."""
         gran = UNIT_GRAN.get(unit, unit)
-        k = _num(n)
+        k = _num(n) if n not in ("", None) else 0
         if k is None:
-            k = -1 if n == "-X" else 1
-            p = V.shift(self.dctp(gran), int(k))
-            return p
+            raise Skip
         p = V.shift(self.dctp(gran), int(k))
         if unit == "WE":
             p = replace(p, weekend=True)
@@ -299,6 +327,8 @@ class _Norm:
         qi = int(float(q))
         if not 1 <= qi <= 4:
             raise Skip
+        if y == "thisyear":
+            return V.Point("quarter", self.dct.year, qi)
         if y not in ("_", ""):
             return V.Point("quarter", self.year_of(y), qi)
         if self.ref is not None and self.ref.gran == "year" and self.ref.year != self.dct.year \
@@ -424,7 +454,7 @@ def _call(norm: _Norm, expr: str, groups: dict[str, str]):
 def _subst(a: str, groups: dict[str, str]) -> str:
     if "$" not in a:
         return a
-    return re.sub(r"\$(\w+)", lambda m: groups.get(m.group(1), "") or "", a)
+    return re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: groups.get(m.group(1) or m.group(2), "") or "", a)
 
 
 def _candidates(res: Resources, text: str):

@@ -1,0 +1,156 @@
+"""The trigger lexicon (``triggers.tsv``): rules keyed by lemma and part of speech, with dependency
+constraints, matched against spaCy tokens. See the file header for the rule language."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import resources as R
+
+POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
+OBJ_DEPS = ("dobj", "obj")
+SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
+CLAUSE_DEPS = ("xcomp", "ccomp")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    rel: str  # dobj | pobj:P | prep | xcomp | mod | subj | light | head
+    values: frozenset[str]  # empty = any ("*" or no list)
+    negated: bool = False
+
+
+@dataclass(frozen=True)
+class Rule:
+    line: int
+    lemma: str
+    particle: str | None
+    pos: str
+    when: tuple[Constraint, ...]
+    type: str
+    mode: str | None
+    cameo: str | None
+    target: tuple[str, ...]
+    flags: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def specific(self) -> bool:
+        return any(not c.negated and c.values for c in self.when)
+
+
+def _parse_when(s: str) -> tuple[Constraint, ...]:
+    out = []
+    for part in R.split_list(s, ";"):
+        neg = part.startswith("!")
+        part = part.lstrip("!")
+        rel, _, vals = part.partition("=")
+        values = frozenset(v for v in vals.split("|") if v and v != "*")
+        out.append(Constraint(rel.strip(), values, neg))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict[tuple[str, str], tuple[Rule, ...]]:
+    table: dict[tuple[str, str], list[Rule]] = {}
+    for n, f in R.rows("triggers.tsv"):
+        lemma, pos, when, typ, mode, cameo, target, flags = (list(f) + ["-"] * 8)[:8]
+        lem, _, prt = lemma.partition("+")
+        rule = Rule(n, lem.lower(), prt or None, pos, _parse_when(when), typ,
+                    None if mode == "-" else mode, None if cameo == "-" else cameo,
+                    tuple(R.split_list(target)), frozenset(R.split_list(flags)))
+        table.setdefault((rule.lemma, pos), []).append(rule)
+    # phrasal-verb rules (cut+off) are tried before the plain verb's
+    return {k: tuple(sorted(v, key=lambda r: r.particle is None)) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def trigger_lemmas() -> frozenset[str]:
+    return frozenset(k[0] for k in rules())
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def objects(tok) -> list:
+    """Direct objects of a verb; for a passive verb, its passive subject."""
+    out = [c for c in tok.children if c.dep_ in OBJ_DEPS]
+    out += [c for c in tok.children if c.dep_ == "nsubjpass"]
+    return out
+
+
+def prep_objects(tok, prep: str) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out += [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return out
+
+
+def _values_ok(cands: list[str], c: Constraint) -> bool:
+    hit = bool(cands) if not c.values else any(x in c.values for x in cands)
+    return not hit if c.negated else hit
+
+
+def _light_head(tok):
+    """For a noun: the verb it is the object of (directly or through 'on'/'in' as in 'go on strike')."""
+    h = tok.head
+    if tok.dep_ in OBJ_DEPS + ("nsubjpass",) and h.pos_ in ("VERB", "AUX"):
+        return h
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+        return h.head
+    if tok.dep_ == "conj":
+        return _light_head(h)
+    return None
+
+
+def check(rule: Rule, tok) -> bool:
+    for c in rule.when:
+        if c.rel == "dobj":
+            cands = [lemma(o) for o in objects(tok)]
+            # conjoined objects ("troops and tanks") count too
+            cands += [lemma(x) for o in objects(tok) for x in o.conjuncts]
+            ok = _values_ok(cands, c)
+        elif c.rel.startswith("pobj:"):
+            cands = [lemma(o) for o in prep_objects(tok, c.rel[5:])]
+            ok = _values_ok(cands, c)
+        elif c.rel == "prep":
+            cands = [ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")]
+            ok = _values_ok(cands, c)
+        elif c.rel == "xcomp":
+            cands = [lemma(ch) for ch in tok.children if ch.dep_ in CLAUSE_DEPS]
+            ok = _values_ok(cands, c)
+        elif c.rel == "mod":
+            cands = [lemma(ch) for ch in tok.children if ch.dep_ in MOD_DEPS]
+            ok = _values_ok(cands, c)
+        elif c.rel == "subj":
+            subj = [ch for ch in tok.children if ch.dep_ in ("nsubj",)]
+            subj += [g for ch in tok.children if ch.dep_ == "agent" for g in ch.children]
+            cands = [lemma(s) for s in subj]
+            ok = _values_ok(cands, c)
+        elif c.rel == "light":
+            h = _light_head(tok)
+            ok = _values_ok([lemma(h)] if h is not None else [], c)
+        elif c.rel == "head":
+            ok = _values_ok([lemma(tok.head)] if tok.head is not tok else [], c)
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def match(tok) -> Rule | None:
+    """The first rule of the token's lemma/POS whose constraints hold (None if none, or a 'never' rule)."""
+    lem = lemma(tok)
+    for code, tags in POS.items():
+        if tok.pos_ not in tags:
+            continue
+        for rule in rules().get((lem, code), ()):
+            if rule.particle:
+                if not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in tok.children):
+                    continue
+            if check(rule, tok):
+                return None if "never" in rule.flags else rule
+    return None

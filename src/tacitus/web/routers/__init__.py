@@ -1,0 +1,1 @@
+"""One router per area (STYLE: Datasette's views/): each serves HTML, its `.json` twin and `/api/...`."""
