@@ -1,8 +1,272 @@
+"""The events stage: trigger matching on the dependency parse, frames, roles, modality, attribution,
+contexts and confidence. Data files: ``resources/en/events/`` (see docs/ontology.md)."""
 from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..model import Event, Participant, Span
+from . import ontology as O
+from . import resources as R
+from .lexicon import Rule, _light_head, lemma, match, trigger_lemmas
+from .modality import modality_of
+from .roles import expand_conj, noun_roles, np_span, verb_roles
+
+log = logging.getLogger(__name__)
+
+MIN_CONFIDENCE = 0.4
+MAX_CONJUNCTS = 4
+# relations through which a frame trigger ("agreed to resign", "threatened to cut off") owns an
+# embedded act; never through its subject or a relative clause
+EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp", "advcl", "relcl", "nsubj"}
+FRAME_MODES = {
+    "REQUEST": {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
+                "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist"},
+    "REJECT": {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
+               "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist"},
+    "THREATEN": {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict",
+                 "PROTEST": "restrict", "MOBILIZE": "violence"},
+}
+INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "MOBILIZE", "DEFECT", "NUCLEAR_TEST", "CONSULT"}
+
+
+@dataclass
+class Candidate:
+    tok: object
+    rule: Rule
+    type: str
+    mode: str | None
+    absorbed_by: "Candidate | None" = None
+    embedded: list = field(default_factory=list)
+    light: object = None
+
+
+def _political_lemmas() -> frozenset[str]:
+    return R.words("agents.txt")
+
+
+def _actor(ctx, span):
+    try:
+        from ..actors import actor_for_span
+        return actor_for_span(ctx, span)
+    except Exception:  # the actors stage must never break event coding
+        log.debug("actor_for_span failed", exc_info=True)
+        return None
+
+
+def _participant(ctx, span) -> Participant:
+    return Participant(span.start_char, span.end_char, span.text, _actor(ctx, span))
+
+
+def _is_political(span, participant: Participant | None) -> bool:
+    if participant is not None and participant.actor is not None and \
+            (participant.actor.country or participant.actor.sectors):
+        return True
+    agents = _political_lemmas()
+    for t in span:
+        if t.ent_type_ in ("GPE", "NORP", "ORG"):
+            return True
+        if lemma(t) in agents or t.lower_ in agents:
+            return True
+    return False
+
+
+def _embedded_in(frame_tok, tok) -> bool:
+    """Is ``tok`` inside the complement of ``frame_tok`` (not its subject, not a relative clause)?"""
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            return False
+        if node.head.i == frame_tok.i:
+            return node.dep_ in EMBED_DEPS and node.dep_ not in ("nsubj", "relcl")
+        if node.dep_ in ("relcl", "nsubj", "nsubjpass") and node is not tok:
+            return False
+        node = node.head
+    return False
 
 
 class EventExtractor:
+    """``EventExtractor()(ctx)`` fills ``ctx.events``."""
     name = "events"
 
+    def __init__(self, min_confidence: float = MIN_CONFIDENCE):
+        self.min_confidence = min_confidence
+        self.version = O.VERSION
+
     def __call__(self, ctx) -> None:
+        doc = ctx.doc
         ctx.events = []
+        if doc is None or not len(doc):
+            return
+        lemmas = trigger_lemmas()
+        for sent in doc.sents:
+            # cheap prefilter: only sentences holding a trigger lemma are examined
+            toks = [t for t in sent if t.lemma_.lower() in lemmas]
+            if toks:
+                ctx.events.extend(self.sentence_events(ctx, sent, toks))
+
+    # -- one sentence -------------------------------------------------------------------------
+    def sentence_events(self, ctx, sent, toks) -> list[Event]:
+        cands: list[Candidate] = []
+        for t in toks:
+            rule = match(t)
+            if rule is not None:
+                c = Candidate(t, rule, rule.type, rule.mode)
+                if t.pos_ in ("NOUN", "PROPN"):
+                    c.light = _light_head(t)
+                cands.append(c)
+        if not cands:
+            return []
+        self._frames(cands)
+        sent_lemmas = {lemma(t) for t in sent}
+        bigrams = {f"{lemma(a)}_{lemma(b)}" for a, b in zip(sent, sent[1:])}
+        contexts = O.contexts_for(sent_lemmas, bigrams)
+        out: list[Event] = []
+        built: dict[int, list[Event]] = {}
+        for c in cands:
+            if c.absorbed_by is not None:
+                continue
+            evs = self._build(ctx, sent, c, contexts)
+            built[c.tok.i] = evs
+        self._merge(cands, built)
+        for evs in built.values():
+            out.extend(e for e in evs if e.confidence >= self.min_confidence)
+        return out
+
+    def _frames(self, cands: list[Candidate]) -> None:
+        """Frame triggers (agree, threaten, demand, refuse, ...) absorb the acts embedded under them;
+        an 'intent' frame takes its type from the embedded act (vowed to attack -> THREATEN)."""
+        frames = [c for c in cands if "frame" in c.rule.flags]
+        for f in frames:
+            for c in cands:
+                if c is f or c.absorbed_by is not None:
+                    continue
+                if _embedded_in(f.tok, c.tok) or any(_embedded_in(f.tok, a) for a in [c.tok.head]
+                                                     if c.tok.dep_ in ("pobj", "dobj") and a is not c.tok
+                                                     and a.dep_ in ("prep", "xcomp", "ccomp", "dobj")):
+                    c.absorbed_by = f
+                    f.embedded.append(c)
+        for f in frames:
+            if not f.embedded:
+                continue
+            inner = f.embedded[0].type
+            if "intent" in f.rule.flags:
+                if inner in O.HOSTILE:
+                    f.type, f.mode = "THREATEN", FRAME_MODES["THREATEN"].get(inner)
+                elif inner in O.COOPERATIVE or inner in O.YIELDING:
+                    f.type, f.mode = "AGREE", None
+            elif f.type in FRAME_MODES and f.mode is None:
+                f.mode = FRAME_MODES[f.type].get(inner)
+
+    def _build(self, ctx, sent, c: Candidate, contexts: list[str]) -> list[Event]:
+        tok, rule = c.tok, c.rule
+        slots = rule.target or O.target_slots().get(c.type, ())
+        slots = tuple(s for s in slots if s != "-")
+        if tok.pos_ == "VERB" or tok.pos_ == "ADJ":
+            vtok = tok
+            if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
+                vtok = tok.head  # "it is willing to ..."
+            src, tgt = verb_roles(vtok, slots)
+        else:
+            light = c.light if (c.light is not None and any(x.rel == "light" for x in rule.when)
+                                or c.light is not None and lemma(c.light) not in ("be",)) else None
+            src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light)
+        mod = modality_of(tok)
+        typ, mode = c.type, c.mode
+        # PLOVER: future cooperative acts are AGREE, future hostile acts THREATEN, announced future
+        # retreats CONCEDE; refusing to cooperate is REJECT
+        if mod.modality == "future" and "frame" not in rule.flags:
+            if typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
+                typ, mode = "AGREE", None
+            elif typ in ("ASSAULT", "COERCE", "SANCTION", "PROTEST"):
+                mode = FRAME_MODES["THREATEN"].get(typ)
+                typ = "THREATEN"
+            elif typ == "RETREAT":
+                typ, mode = "CONCEDE", None
+        if mod.negated and typ in ("AGREE", "CONCEDE") | ({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
+                                                          if mod.modality == "negated" and _has_future(tok) else set()):
+            typ, mode = "REJECT", mode if mode in ("assist", "change", "yield", "meet") else None
+        srcs = expand_conj(src)[:MAX_CONJUNCTS] if src is not None else [None]
+        tgts = expand_conj(tgt)[:MAX_CONJUNCTS] if tgt is not None else [None]
+        attribution = None
+        if mod.speaker is not None:
+            sp = np_span(mod.speaker)
+            attribution = _participant(ctx, sp)
+        trig_end = tok.i + 1
+        for ch in tok.children:
+            if ch.dep_ == "prt" and ch.i == trig_end:
+                trig_end += 1
+        trig = tok.doc[tok.i:trig_end]
+        et = O.types().get(typ)
+        plover = et.plover if et else typ
+        cameo_default = rule.cameo if typ == rule.type else (et.cameo if et else None)
+        cameo = O.cameo_for(typ, mode, contexts, cameo_default)
+        ev_contexts = list(contexts)
+        if typ == "NUCLEAR_TEST" and "cbrn" not in ev_contexts and mode == "nuclear":
+            ev_contexts.append("cbrn")
+        if typ == "DEFECT" and mode == "asylum" and "asylum" not in ev_contexts:
+            ev_contexts.append("asylum")
+        out = []
+        for s in srcs:
+            for t in tgts:
+                sspan = np_span(s) if s is not None else None
+                tspan = np_span(t) if t is not None else None
+                sp = _participant(ctx, sspan) if sspan is not None else None
+                tp = _participant(ctx, tspan) if tspan is not None else None
+                political = (sspan is not None and _is_political(sspan, sp)) or \
+                            (tspan is not None and _is_political(tspan, tp))
+                if "ambig" in rule.flags and not political:
+                    continue
+                conf = 0.55
+                if rule.specific:
+                    conf += 0.1
+                if "ambig" in rule.flags:
+                    conf -= 0.05
+                if sp is not None:
+                    conf += 0.1
+                if tp is not None:
+                    conf += 0.05
+                if political:
+                    conf += 0.1
+                elif typ not in INHERENTLY_POLITICAL:
+                    conf -= 0.2
+                if sp is None and tp is None:
+                    conf -= 0.15
+                if tok.pos_ in ("NOUN", "PROPN") and c.light is None and sp is None:
+                    conf -= 0.05
+                if len(srcs) > 1 or len(tgts) > 1:
+                    conf -= 0.03
+                ev = Event(
+                    type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
+                    sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
+                    contexts=list(ev_contexts), cameo=cameo, source=sp, target=tp,
+                    modality=mod.modality, attribution=attribution,
+                    confidence=max(0.05, min(0.99, conf)),
+                    plover_type=plover if plover != typ else None, negated=mod.negated,
+                    reporting="reporting" in rule.flags, ontology_version=self.version,
+                    head_token=tok.i)
+                out.append(ev)
+        return out
+
+    def _merge(self, cands: list[Candidate], built: dict[int, list[Event]]) -> None:
+        """Two triggers of one type where one is an argument of the other ("a roadside bombing
+        killed ...") are one event: keep the governing one, take the roles it lacks."""
+        by_i = {c.tok.i: c for c in cands if c.absorbed_by is None}
+        for i, c in by_i.items():
+            head = c.tok.head
+            if head.i == i or head.i not in by_i or i not in built or head.i not in built:
+                continue
+            hevs, cevs = built[head.i], built[i]
+            if not hevs or not cevs or hevs[0].type != cevs[0].type:
+                continue
+            if c.tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass", "attr", "conj") and c.tok.dep_ != "conj":
+                for hev in hevs:
+                    if c.tok.dep_ == "nsubj" or (hev.source and hev.source.start <= c.tok.idx < hev.source.end):
+                        hev.source = cevs[0].source
+                    if hev.target is None:
+                        hev.target = cevs[0].target
+                built[i] = []
+
+
+def _has_future(tok) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) in ("will", "would", "shall", "wo") for c in tok.children)

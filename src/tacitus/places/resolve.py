@@ -19,7 +19,7 @@ ALT_PENALTY = 1.2
 W_COUNTRY = 4.5  # candidate in the text's main country (times that country's share of the votes)
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
 W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
-W_NEAR = 1.5  # within 150 km of another place of the text
+W_NEAR = 2.5  # per other place of the text within 120 km (up to 3)
 
 _POSS = re.compile(r"(’s|'s|’|')$")
 _QUAL = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s?[A-Z][\w.]*\.?){0,2})")

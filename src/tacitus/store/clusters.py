@@ -24,6 +24,7 @@ from datetime import date, timedelta
 UNKNOWN_WINDOW_DAYS = 7  # a mention without a date may have happened up to a week before publication
 COARSE_DAYS = 7  # merged intervals wider than this also need close report dates ...
 REPORT_SLACK_DAYS = 2  # ... within this many days of the event's reports
+COPY_DAYS = 3  # syndicated copies published within this many days merge whatever their dates
 WATERMARK = "merge_rowid"
 
 _POLARITY = {"negated": "negated", "hypothetical": "irrealis", "future": "irrealis", "attempted": "irrealis"}
@@ -80,17 +81,22 @@ def copy_key(text: str | None) -> str:
     return hashlib.sha1(norm.encode()).hexdigest()[:16]
 
 
-def _compatible(c, ks, kt, ds, de, loc, pub) -> int | None:
-    """Score of merging a mention into candidate cluster ``c`` (higher is better), None if incompatible."""
+def _compatible(c, ks, kt, ds, de, loc, pub, copy: bool = False) -> int | None:
+    """Score of merging a mention into candidate cluster ``c`` (higher is better), None if incompatible.
+
+    ``copy``: the cluster already holds the same evidence sentence (a syndicated copy), which stands in
+    for actor agreement and, for reports a few days apart, for date agreement (relative dates shift)."""
     same = 0
     for ck, k in ((c["source_key"], ks), (c["target_key"], kt)):
         if ck and k:
             if ck != k:
                 return None
             same += 1
-    if not same:
+    if not same and not copy:
         return None
     s, e = max(c["date_start"], ds), min(c["date_end"], de)
+    if copy and _shift(c["first_report"], -COPY_DAYS) <= pub <= _shift(c["last_report"], COPY_DAYS):
+        return 10_000 + same * 1000
     if s > e:
         return None
     if c["location_country"] and loc and c["location_country"] != loc:
@@ -111,21 +117,24 @@ def _assign(db, row) -> str:
     pol = polarity(row)
     pub = row["pub_date"][:10]
     loc = row["location_country"]
-    best, best_score = None, None
-    if ks or kt:
-        cands = {}
-        for col, k in (("source_key", ks), ("target_key", kt)):
-            if not k:
-                continue
-            for c in conn.execute(
-                    f"SELECT * FROM event_clusters WHERE type = ? AND polarity = ? AND {col} = ? "
-                    "AND date_start <= ? AND date_end >= ?", (row["type"], pol, k, de, ds)):
-                cands[c["id"]] = c
-        for cid in sorted(cands):
-            sc = _compatible(cands[cid], ks, kt, ds, de, loc, pub)
-            if sc is not None and (best_score is None or sc > best_score):
-                best, best_score = cands[cid], sc
     ck = copy_key(row["sentence_text"])
+    best, best_score = None, None
+    cands, copies = {}, set()
+    for col, k in (("source_key", ks), ("target_key", kt)):
+        if not k:
+            continue
+        for c in conn.execute(
+                f"SELECT * FROM event_clusters WHERE type = ? AND polarity = ? AND {col} = ? "
+                "AND date_start <= ? AND date_end >= ?", (row["type"], pol, k, de, ds)):
+            cands[c["id"]] = c
+    for c in conn.execute("SELECT c.* FROM event_cluster m JOIN event_clusters c ON c.id = m.cluster_id "
+                          "WHERE m.copy_key = ? AND c.type = ? AND c.polarity = ?", (ck, row["type"], pol)):
+        cands[c["id"]] = c
+        copies.add(c["id"])
+    for cid in sorted(cands):
+        sc = _compatible(cands[cid], ks, kt, ds, de, loc, pub, cid in copies)
+        if sc is not None and (best_score is None or sc > best_score):
+            best, best_score = cands[cid], sc
     if best is None:
         cid = "evc_" + row["id"].removeprefix("ev_")
         conn.execute("INSERT OR IGNORE INTO event_clusters (id, type, polarity, source_key, target_key, "
@@ -134,11 +143,14 @@ def _assign(db, row) -> str:
                      (cid, row["type"], pol, ks, kt, ds, de, loc, pub, pub, row["id"]))
     else:
         cid = best["id"]
+        s, e = max(best["date_start"], ds), min(best["date_end"], de)
+        if s > e:  # a syndicated copy whose relative date resolved differently: keep the event's dates
+            s, e = best["date_start"], best["date_end"]
         conn.execute("UPDATE event_clusters SET source_key = COALESCE(source_key, ?), "
-                     "target_key = COALESCE(target_key, ?), date_start = MAX(date_start, ?), "
-                     "date_end = MIN(date_end, ?), location_country = COALESCE(location_country, ?), "
+                     "target_key = COALESCE(target_key, ?), date_start = ?, "
+                     "date_end = ?, location_country = COALESCE(location_country, ?), "
                      "first_report = MIN(first_report, ?), last_report = MAX(last_report, ?) WHERE id = ?",
-                     (ks, kt, ds, de, loc, pub, pub, cid))
+                     (ks, kt, s, e, loc, pub, pub, cid))
     conn.execute("INSERT OR REPLACE INTO event_cluster (event_id, cluster_id, copy_key) VALUES (?,?,?)",
                  (row["id"], cid, ck))
     return cid

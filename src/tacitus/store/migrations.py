@@ -29,5 +29,6 @@ MIGRATIONS: dict[int, list[str]] = {
           copy_key TEXT NOT NULL               -- hash of the normalized evidence sentence (syndication)
         )""",
         "CREATE INDEX IF NOT EXISTS event_cluster_cluster ON event_cluster(cluster_id)",
+        "CREATE INDEX IF NOT EXISTS event_cluster_copy ON event_cluster(copy_key)",
     ],
 }

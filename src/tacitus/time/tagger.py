@@ -346,6 +346,36 @@ class _Norm:
         cands = [V.Point("half", yy, hi) for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
         return self.pick(cands, "-1" if self.tense() != "future" else "1")
 
+    def f_quarter_rel(self, q, d):
+        return V.Point("quarter", self.dct.year + int(d), int(float(q)))
+
+    def f_spelled_year(self, w):
+        w = re.sub(r"[\s-]+", " ", w.lower()).replace(" and ", " ")
+        nums = self.res.tables["number"]
+        if w.startswith("two thousand"):
+            rest = w[len("two thousand"):].strip()
+            return V.Point("year", 2000 + (int(parse_number(rest, nums)) if rest else 0))
+        first, _, rest = w.partition(" ")
+        rest = rest.replace("oh ", "")
+        if rest == "hundred":
+            r = 0
+        else:
+            v = parse_number(rest, nums)
+            if v == "X":
+                raise Skip
+            r = int(float(v))
+        return V.Point("year", (19 if first == "nineteen" else 20) * 100 + r)
+
+    def f_holiday(self, h):
+        if h == "thanksgiving":
+            def thx(y):
+                d = date(y, 11, 1)
+                return V.add_days(d, (3 - d.weekday()) % 7 + 21)
+            cands = [V.Point.of_day(thx(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
+            return self.pick(cands, "t")
+        m, _, d = h.partition("-")
+        return self.f_date("_", m, d)
+
     def f_lastq(self, n="-1"):
         """'the quarter', 'the latest quarter': the last completed quarter before the DCT."""
         return V.shift(self.dctp("quarter"), int(n))
@@ -396,7 +426,7 @@ class _Norm:
         return replace(day, gran="time", hour=hh, minute=mm)
 
     def f_dur(self, n, unit):
-        return duration(n, unit)
+        return duration(n or "1", unit)
 
     def f_set(self, v):
         return v
@@ -507,7 +537,7 @@ def _mod_prefix(res: Resources) -> re.Pattern:
 
 # which mods may extend the span of which type
 _MOD_TYPES = {"START": ("DATE", "TIME"), "END": ("DATE", "TIME"), "MID": ("DATE", "TIME"),
-              "APPROX": ("DURATION", "DATE", "TIME"), "MORE_THAN": ("DURATION",),
+              "APPROX": ("DURATION", "TIME"), "MORE_THAN": ("DURATION",),
               "LESS_THAN": ("DURATION",), "EQUAL_OR_MORE": ("DURATION",), "EQUAL_OR_LESS": ("DURATION",)}
 
 
@@ -596,4 +626,11 @@ def _extend_mods(res: Resources, text: str, items):
                 it[0] = m.start()
                 it[4] = it[4] or mod
         prev_end = it[1]
+        m2 = _OR_SO.match(text, it[1])
+        if m2 and it[2] in ("DURATION", "DATE"):
+            it[1] = m2.end()
+            it[4] = it[4] or "APPROX"
     return items
+
+
+_OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)

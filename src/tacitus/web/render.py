@@ -158,7 +158,7 @@ def timeline_svg(months: list[dict], link: str) -> Markup:
         hs, ht = ph * s / peak, ph * t / peak
         if s or t:
             parts.append(Markup('<a href="{}since={}&amp;until={}"><title>{}: {} as source, {} as target</title>').format(
-                Markup(link), since, until, k, s, t))
+                link, since, until, k, s, t))
             if s:
                 parts.append(Markup('<rect class="bar-src" x="{:.2f}" y="{:.2f}" width="{:.2f}" height="{:.2f}"/>').format(
                     x + bw * 0.1, pad_t + ph - hs, max(bw * 0.8, 0.8), hs))
