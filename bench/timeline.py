@@ -53,7 +53,7 @@ def load_gold(topic_dir: Path) -> list[list]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def ingest_topic(topic_dir: Path, db_path: Path, limit: int | None) -> dict:
+def ingest_topic(topic_dir: Path, db_path: Path, limit: int | None, workers: int = 1) -> dict:
     from tacitus.ingest import read
     from tacitus.store import Database
     from tacitus.store.loader import ingest
@@ -62,7 +62,7 @@ def ingest_topic(topic_dir: Path, db_path: Path, limit: int | None) -> dict:
     if limit:
         import itertools
         recs = itertools.islice(recs, limit)
-    s = ingest(db, recs)
+    s = ingest(db, recs, workers=workers) if workers > 1 else ingest(db, recs)
     db.close()
     return s.to_dict()
 
@@ -93,6 +93,7 @@ def main(argv=None) -> int:
     ap.add_argument("--workdir", default="/tmp/tacitus-t17", help="where the per-topic databases go")
     ap.add_argument("--topics", default="", help="comma-separated topics (default: all)")
     ap.add_argument("--limit", type=int, default=None, help="ingest only the first N articles per topic")
+    ap.add_argument("--workers", type=int, default=1, help="spaCy parsing processes for ingest")
     ap.add_argument("--no-ingest", action="store_true", help="score existing databases only")
     ap.add_argument("--json", action="store_true", help="print one JSON object per topic")
     a = ap.parse_args(argv)
@@ -104,7 +105,7 @@ def main(argv=None) -> int:
         tdir = data / t
         dbp = work / f"{t}.db"
         t0 = time.perf_counter()
-        info = {} if a.no_ingest else ingest_topic(tdir, dbp, a.limit)
+        info = {} if a.no_ingest else ingest_topic(tdir, dbp, a.limit, a.workers)
         t1 = time.perf_counter()
         r = score_topic(dbp, load_gold(tdir))
         r.update(topic=t, ingest_s=round(t1 - t0, 1), timeline_s=round(time.perf_counter() - t1, 2),

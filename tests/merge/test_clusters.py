@@ -99,6 +99,14 @@ def test_clusters_no_merge_across_actors_types_dates(db, other):
     assert db.conn.execute("SELECT COUNT(*) FROM event_clusters").fetchone()[0] == 2
 
 
+def test_clusters_bare_sector_actor_is_not_an_identity(db):
+    some_gov = Actor("officials", sectors=["GOV"], id="group:---GOV")
+    db.add_articles([make_article("a", "2010-05-02", S1, "protested", source=some_gov, target=None),
+                     make_article("b", "2010-05-03", S2, "demonstrated", source=some_gov, target=None)])
+    clusters.merge_new(db)
+    assert cluster_of(db, "a") != cluster_of(db, "b")
+
+
 def test_clusters_unknown_actor_role_is_compatible(db):
     db.add_articles([make_article("a", "2010-05-02", S1, "protested"),
                      make_article("b", "2010-05-03", S2, "demonstrated", target=None)])

@@ -8,5 +8,9 @@ Contract:
   coreference. Other stages call this, never the internals.
 - ``resolve_phrase(text, date=None) -> Actor | None``: code a bare phrase ("Armenian Prime Minister
   Nikol Pashinyan") without an article (used by ``tacitus actor``).
+- ``ActorRegistry``: cross-article canonical actors with aliases and stable ids;
+  ``load_user_dictionary(path)``: user actors (YAML/CSV) with date-bounded roles.
 """
 from .stage import ActorResolver, actor_for_span, resolve_phrase  # noqa: F401
+from .registry import ActorRegistry, actor_id  # noqa: F401
+from .userdict import load_user_dictionary, reset_user_dictionary, user_dictionary  # noqa: F401

@@ -1,23 +1,598 @@
+"""Actors stage: named entities and agent noun phrases coded to country + sectors, with in-article
+coreference (short names, "the daily", safe pronouns) and stable registry ids."""
 from __future__ import annotations
 
-from ..model import Entity
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
+from ..model import Actor, Entity
+from .lexicon import (WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
+                      org_info, org_sectors, sector_matches, singular, tables)
+from .registry import actor_id
+from .userdict import user_dictionary
+
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+SPEECH = {"say", "tell", "warn", "announce", "state", "declare", "accuse", "urge", "claim", "deny", "report",
+          "add", "insist", "threaten", "demand", "condemn", "call", "agree", "reject", "respond", "confirm"}
+MEDIA_NOUNS = {"daily", "newspaper", "paper", "broadsheet", "tabloid", "agency", "news agency", "broadcaster"}
+PRONOUNS = {"he", "him", "his", "she", "her"}
+
+
+@dataclass
+class ArticleInfo:
+    """What the coder may use from the article: countries mentioned, dominant country, media orgs."""
+    countries: Counter = field(default_factory=Counter)
+    persons: list = field(default_factory=list)  # (entity index, full name)
+    last_by_sector: dict = field(default_factory=dict)  # sector -> country, most recent mention
+
+    def dominant(self, exclude: set | None = None) -> str | None:
+        for c, _ in self.countries.most_common():
+            if not exclude or c not in exclude:
+                return c
+        return None
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.replace("’", "'"))
+
+
+def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: str | None = None) -> Actor | None:
+    """Code a phrase: user dictionary, IGOs, countries (names, demonyms, capitals, context forms), sectors."""
+    text = text.strip()
+    if not text:
+        return None
+    ud = user_dictionary().lookup(person or text, date)
+    if ud is not None:
+        return ud
+    words = _words(text)
+    if text.islower():  # a phrase typed in lower case: "seoul metropolitan police"
+        words = [w.capitalize() if w not in ("of", "the", "and", "to", "in") else w for w in words]
+    low = " ".join(w.lower() for w in words)
+    country, kind, name = None, None, None
+    sectors: list[str] = []
+    # IGOs, then named groups
+    hit = igo_in(words)
+    igo_span = None
+    if hit:
+        i0, i1, (code, secs, igo_name) = hit
+        country, kind, name = code, "igo", igo_name
+        sectors += secs
+        igo_span = (i0, i1)
+    else:
+        g = group_in(words)
+        if g:
+            i0, i1, (gc, secs, gname) = g
+            country, kind, name = gc, "organization", gname
+            sectors += secs
+            igo_span = (i0, i1)
+    # countries: longest n-gram, skipping destinations ("ambassador to London")
+    cspan = None
+    if country is None:
+        # countries first (names, demonyms, codes), then capitals and big cities; destinations ("ambassador
+        # to London") only when nothing else names a country
+        for allow_cities, skip_dest in ((False, True), (True, True), (False, False)):
+            for n in range(min(5, len(words)), 0, -1):
+                for i in range(len(words) - n + 1):
+                    prev = words[i - 1].lower() if i > 0 else ""
+                    if skip_dest and prev in ("to", "in", "at", "into", "toward", "towards", "against", "with"):
+                        continue
+                    if not skip_dest and prev == "to":
+                        continue
+                    phrase = " ".join(words[i:i + n])
+                    if not phrase[:1].isupper():
+                        continue
+                    r = country_of_name(phrase, allow_cities=allow_cities)
+                    if r:
+                        country, ckind = r
+                        cspan = (i, i + n)
+                        kind = {"country": "country", "capital": "capital"}.get(ckind, "city")
+                        break
+                if country:
+                    break
+            if country:
+                break
+        if country is None:  # "Darfur rebels", "West Darfur State", misspelled "Ethopia"
+            for n in range(min(4, len(words)), 0, -1):
+                for i in range(len(words) - n + 1):
+                    phrase = " ".join(words[i:i + n])
+                    if phrase[:1].isupper():
+                        c = division_country(phrase) or (fuzzy_country(phrase) if n == 1 else None)
+                        if c:
+                            country, kind, cspan = c, "city", (i, i + n)
+                            break
+                if country:
+                    break
+    if country is None and info is not None:
+        forms = tables().context_forms
+        for phrase, opts in forms.items():
+            if re.search(r"\b" + re.escape(phrase) + r"\b", "the " + low if not low.startswith("the ") else low):
+                for iso3, needs in opts:
+                    if info.countries.get(needs):
+                        last = phrase.split()[-1]
+                        pos = next((i for i, w in enumerate(words) if w.lower() == last), 0)
+                        country, kind, cspan = iso3, "country", (pos, pos + 1)
+                        break
+            if country:
+                break
+    # sectors from agent nouns (outside the country / IGO name)
+    matches = [m for m in sector_matches(words)
+               if not (cspan and cspan[0] <= m[0] < cspan[1]) and not (igo_span and igo_span[0] <= m[0] < igo_span[1])
+               and not _in_place_name(words, m[0], m[1])]
+    sectors += [s for s in merge_sectors([m[2] for m in matches]) if s not in sectors]
+    # the country itself or a capital used as an actor ("Seoul said")
+    only_place = cspan is not None and cspan == (0, len(words)) or (
+        cspan is not None and len(words) == cspan[1] - cspan[0] + 1 and words[0].lower() == "the")
+    if only_place and kind in ("capital",):
+        sectors = ["GOV"]
+    if kind == "city" and not sectors and only_place:
+        kind = "country"
+    # organizations named in the phrase
+    caps = [w for w in words if w[:1].isupper()]
+    if caps and person is None and kind != "igo":
+        osecs, ocountry = org_info(text)
+        if osecs and (not sectors or ocountry):
+            sectors = osecs + [x for x in sectors if x not in osecs]
+            kind = "organization"
+            if ocountry and country is None:
+                country = ocountry
+    if person:
+        kind = "person"
+    if country is None and not sectors:
+        return None
+    if kind in ("capital", "city"):
+        kind = "country" if only_place else "group"
+    # people named by nationality or ethnicity: "Libyans", "Bosnian Serbs", "ethnic Albanians in ..." -> civilians
+    if not sectors and kind in ("country", "group", None):
+        head = _people_head(words)
+        if head is not None and not only_place_name(words[:head + 1]):
+            sectors = ["CVL"]
+            if country is None:
+                kind = "group"
+    if kind == "country" and not only_place:
+        kind = "group"
+    if name is None:
+        if person:
+            name = person
+        elif kind == "country" and only_place:
+            from ..places.gazetteer import get_gazetteer
+            gaz = get_gazetteer()
+            name = gaz.names[gaz.country_entry[gaz.iso3to2[country]]] if country in gaz.iso3to2 else text
+        else:
+            name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    a = Actor(name=name, country=country, sectors=sectors, kind=kind or "group")
+    if kind == "igo":
+        a.code = "IGO" + country + (sectors[0] if sectors else "")
+    a.id = actor_id(a)
+    return a
+
+
+def _people_head(words: list[str]) -> int | None:
+    """Index of a capitalized plural people noun heading the phrase ("Iraqi Kurds living in ..." -> 1)."""
+    stop = next((i for i, w in enumerate(words) if w.lower() in ("of", "in", "living", "from", "who", "near", "at")),
+                len(words))
+    core = words[:stop]
+    if not core or len(core) > 4:
+        return None
+    w = core[-1]
+    if w[:1].isupper() and w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return len(core) - 1
+    return None
+
+
+def _in_place_name(words: list[str], i: int, j: int) -> bool:
+    """A sector word that is part of a capitalized place name ("West Bank", "Gaza Strip")."""
+    if not words[i][:1].isupper() or i == 0 or not words[i - 1][:1].isupper():
+        return False
+    from ..places.gazetteer import ADM1, COUNTRY, REGION, get_gazetteer
+    gaz = get_gazetteer()
+    for a in range(max(0, i - 2), i):
+        name = " ".join(words[a:j])
+        if any(gaz.feat[k] in (ADM1, COUNTRY, REGION) or gaz.pop[k] >= 100_000 for k in gaz.lookup(name)
+               if gaz.is_primary(name, k)):
+            return True
+    return False
+
+
+def only_place_name(words: list[str]) -> bool:
+    """True when the words are themselves a country name ("United States", "Philippines")."""
+    from ..places.gazetteer import COUNTRY, get_gazetteer, norm
+    gaz = get_gazetteer()
+    s = " ".join(words)
+    return any(gaz.feat[i] == COUNTRY and gaz.is_primary(s, i) for i in gaz.lookup(s)) or norm(s) not in gaz.demonyms
+
+
+def resolve_phrase(text, date=None):
+    """Code a bare phrase without an article ("Armenian Prime Minister Nikol Pashinyan" -> ARM GOV)."""
+    person = _person_in_phrase(text)
+    if person:
+        ud = user_dictionary().lookup(person, date)
+        if ud is not None:
+            return ud
+        # the person's own name says nothing about a country ("President Bush" is not Bush, Egypt)
+        title = text[: text.rfind(person)].strip()
+        a = code_phrase(title, None, date) if title else None
+        if a is None:
+            return None
+        a = Actor(name=person, country=a.country, sectors=a.sectors, kind="person")
+        a.id = actor_id(a)
+        return a
+    a = code_phrase(text, None, date, person=None)
+    if person:
+        ud = user_dictionary().lookup(person, date)
+        if ud is not None:
+            return ud
+        if a is not None:
+            a = Actor(name=person, country=a.country, sectors=a.sectors, kind="person")
+            a.id = actor_id(a)
+    return a
+
+
+def _person_in_phrase(text: str) -> str | None:
+    """A trailing capitalized name after a title: "Prime Minister Nikol Pashinyan" -> "Nikol Pashinyan"."""
+    words = _words(text)
+    matches = sector_matches(words)
+    if not matches:
+        return None
+    end = matches[-1][1]
+    rest = words[end:]
+    if rest and rest[0].lower() == "to" and len(rest) > 2:  # "ambassador to London Thae Yong-ho"
+        rest = rest[2:]
+    if 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) and country_of_name(" ".join(rest)) is None:
+        return " ".join(rest)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the article stage
 
 class ActorResolver:
     name = "actors"
 
     def __call__(self, ctx) -> None:
-        ctx.entities = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in ctx.doc.ents
-                        if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
+        doc = ctx.doc
+        ents = [e for e in doc.ents if e.label_ in LABELS]
+        info = ArticleInfo()
+        # countries mentioned (for the dominant country and context forms)
+        for e in ents:
+            if e.label_ in ("GPE", "NORP", "LOC"):
+                r = country_of_name(e.text, allow_cities=True)
+                if r:
+                    info.countries[r[0]] += 1
+        entities: list[Entity] = []
+        org_names = [e.text for e in ents if e.label_ == "ORG"]
+        for e in ents:
+            label = e.label_
+            if label == "PERSON" and _looks_like_org(e, org_names):
+                label = "ORG"
+                org_names.append(e.text)
+            entities.append(Entity(e.start_char, e.end_char, e.text, label))
+        relabeled = {x.start for x in entities if x.label == "ORG"}
+        # short-name mentions of persons that NER missed ("Jo has been serving ...")
+        persons = [(k, e) for k, e in enumerate(ents) if e.label_ == "PERSON" and len(e.text.split()) >= 2
+                   and e.start_char not in relabeled]
+        parts: dict[str, int] = {}
+        for k, e in persons:
+            toks = e.text.replace("’", "'").split()
+            for t in (toks[0], toks[-1]):
+                if len(t) > 1:
+                    parts.setdefault(t, k)
+        covered = set()
+        for e in ents:
+            covered.update(range(e.start, e.end))
+        for tok in doc:
+            if tok.i in covered or tok.text not in parts or tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
+                continue
+            if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].i in covered:
+                continue
+            entities.append(Entity(tok.idx, tok.idx + len(tok.text), tok.text, "PERSON"))
+        # media nouns ("the daily") and agent noun phrases ("Italian authorities")
+        entities += _noun_actors(doc, covered)
+        entities.sort(key=lambda x: (x.start, -x.end))
+        ctx.entities = entities
+        ctx.extra["actors"] = info
+        self._code(ctx, info)
 
+    def _code(self, ctx, info: ArticleInfo) -> None:
+        doc = ctx.doc
+        ents = ctx.entities
+        full_names: dict[str, int] = {}
+        last_media = None
+        for k, e in enumerate(ents):
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if e.label == "PERSON":
+                toks = e.text.replace("’", "'").split()
+                if len(toks) >= 2:
+                    full_names.setdefault(e.text, k)
+                    for t in (toks[0], toks[-1]):
+                        full_names.setdefault(t, full_names[e.text])
+                elif e.text in full_names and full_names[e.text] != k:
+                    e.coref = full_names[e.text]
+                continue
+            if e.label == "ORG":
+                # "the Joongang" -> "Joongang Ilbo": a prefix of an earlier organization
+                for kk in range(k):
+                    o = ents[kk]
+                    if o.label == "ORG" and o.text != e.text and o.text.startswith(e.text + " "):
+                        e.coref = o.coref if o.coref is not None else kk
+                        break
+                a = _code_org(e.text, span, info)
+                e.actor = a
+                if a and "MED" in a.sectors and e.coref is None:
+                    last_media = k
+            elif e.label == "NOUN":
+                low = e.text.lower().split()
+                if low and low[-1] in MEDIA_NOUNS and last_media is not None and len(low) <= 2 and low[0] == "the":
+                    e.coref = last_media
+                    continue
+                e.actor = code_phrase(e.text, info, ctx.dct)
+            elif e.label in ("GPE", "NORP", "LOC", "FAC"):
+                e.actor = _code_place_name(e.text, span)
+            if e.actor is not None and e.actor.country:
+                for s in e.actor.sectors[1:] or e.actor.sectors:
+                    info.last_by_sector[s] = e.actor.country
+        # persons: role evidence gathered over every mention of the cluster
+        clusters: dict[int, list[int]] = {}
+        for k, e in enumerate(ents):
+            if e.label == "PERSON":
+                root = e.coref if e.coref is not None else k
+                clusters.setdefault(root, []).append(k)
+        for root, members in clusters.items():
+            actor = _code_person(ctx, ents, root, members, info)
+            for k in members:
+                ents[k].actor = actor
+        # resolve coref'd entities to their canonical actor
+        for e in ents:
+            if e.coref is not None and ents[e.coref].actor is not None:
+                e.actor = ents[e.coref].actor
+
+
+def _looks_like_org(span, org_names: list[str]) -> bool:
+    """NER calls some newspapers persons ("the Joongang Ilbo daily said"): a name that matches a media
+    pattern, is followed by a media noun, or is the first word of an organization named earlier."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in MEDIA_NOUNS:
+        return True
+    secs, _ = org_info(span.text)
+    if secs and secs[0] == "MED" and re.search(r"\b(Ilbo|Shimbun|Sinmun|Times|Post|Herald|Tribune|Gazette|Journal)\b",
+                                              span.text):
+        return True
+    return any(o.startswith(span.text + " ") for o in org_names) and len(span) == 1
+
+
+ABSTRACT_HEADS = {"intelligence", "business", "immigration", "customs", "public", "elite", "power", "media",
+                  "state", "force", "security", "family", "people", "party", "paper"}
+
+
+def _noun_actors(doc, covered: set) -> list[Entity]:
+    out = []
+    try:
+        chunks = list(doc.noun_chunks)
+    except (ValueError, NotImplementedError):
+        chunks = []
+    for ch in chunks:
+        head = ch.root
+        if head.ent_type_ in LABELS or head.pos_ == "PRON":
+            continue
+        words = [t.text for t in ch]
+        low = singular(head.text)
+        if low in MEDIA_NOUNS and ch[0].lower_ == "the":
+            out.append(Entity(ch.start_char, ch.end_char, ch.text, "NOUN"))
+            continue
+        if not sector_matches([head.text]) and not sector_matches(words[-2:]):
+            continue
+        if singular(head.text) in ABSTRACT_HEADS and not any(e - b > 1 for b, e, _ in sector_matches(words)):
+            continue
+        # extend over a possessive owner: "South Korea's intelligence agency"
+        start = ch.start
+        out.append(Entity(doc[start].idx, ch.end_char, doc[start:ch.end].text, "NOUN"))
+    return out
+
+
+def _code_org(text: str, span, info: ArticleInfo) -> Actor | None:
+    a = code_phrase(text, info)
+    if a is None:
+        return None
+    if a.kind not in ("igo",):
+        a.kind = "organization"
+        a.name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+        if not a.sectors:
+            a.sectors = org_sectors(text)
+    if a.country is None:
+        a = _inherit_country(a, info)
+    a.code = ("IGO" + a.country + (a.sectors[0] if a.sectors else "")) if a.kind == "igo" else None
+    if a.code is None:
+        from ..model import make_code
+        a.code = make_code(a.country, a.sectors)
+    a.id = actor_id(a)
+    return a
+
+
+def _inherit_country(a: Actor, info: ArticleInfo) -> Actor:
+    """An organization or group without a country takes the country of the latest mention of the same
+    specific sector ("the National Intelligence Service" after "South Korea's intelligence agency")."""
+    for s in a.sectors[1:] + a.sectors[:1]:
+        if s in info.last_by_sector and s != "GOV":
+            from ..model import make_code
+            a.country = info.last_by_sector[s]
+            a.code = make_code(a.country, a.sectors)
+            a.id = actor_id(a)
+            break
+    return a
+
+
+def _code_place_name(text: str, span) -> Actor | None:
+    r = country_of_name(text, allow_cities=True)
+    if r is None:
+        hit = igo_in(_words(text))
+        if hit:
+            return code_phrase(text)
+        return None
+    iso3, kind = r
+    if kind == "country":
+        a = code_phrase(text)
+        if a is not None and span is not None and span.root.dep_ in ("nsubj",) and span.root.head.lemma_ in SPEECH:
+            a.sectors = a.sectors or ["GOV"]
+            a.code = None
+            a.__post_init__()
+        return a
+    # a capital as the subject of a speech verb is its government ("Seoul said", "Washington warned")
+    if kind == "capital" and span is not None and span.root.dep_ in ("nsubj",) and span.root.head.lemma_ in SPEECH:
+        a = Actor(name=text, country=iso3, sectors=["GOV"], kind="country")
+        a.id = actor_id(a)
+        return a
+    return None
+
+
+def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) -> Actor:
+    doc = ctx.doc
+    name = ents[root].text
+    sectors: list[str] = []
+    country = None
+    dests: set[str] = set()
+    ud = user_dictionary().lookup(name, ctx.dct)
+    if ud is not None:
+        return ud
+    for k in members:
+        e = ents[k]
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for phrase in _role_phrases(doc, span):
+            words = _words(phrase)
+            for w_i, w in enumerate(words):
+                if w.lower() in ("to", "in") and w_i + 1 < len(words):
+                    r = country_of_name(" ".join(words[w_i + 1:w_i + 3]), allow_cities=True) or country_of_name(
+                        words[w_i + 1], allow_cities=True)
+                    if r:
+                        dests.add(r[0])
+            a = code_phrase(phrase)
+            if a is None:
+                continue
+            for s in a.sectors:
+                if s not in sectors:
+                    sectors.append(s)
+            if country is None and a.country and a.country not in dests:
+                country = a.country
+    if country is None and sectors:
+        country = info.dominant(exclude=dests)
+    a = Actor(name=name, country=country, sectors=sectors, kind="person")
+    a.id = actor_id(a)
+    return a
+
+
+def _role_phrases(doc, span) -> list[str]:
+    """Titles and appositions around a person mention: tokens before it in its noun phrase ("deputy
+    ambassador to London Thae Yong-ho"), an apposition after it (", a former ambassador to Egypt"), and a
+    predicate ("Jo has been serving as acting ambassador")."""
+    out = []
+    # before: walk left while tokens belong to the same noun phrase
+    i = span.start - 1
+    left = []
+    while i >= 0 and span.start - i <= 8:
+        t = doc[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent != span.sent:
+            break
+        if t.pos_ == "DET" and t.lower_ not in ("the",):
+            break
+        left.insert(0, t.text)
+        i -= 1
+    if left:
+        out.append(" ".join(left))
+    # after: ", a former ambassador to Egypt" / ", 48," (ages are skipped)
+    j = span.end
+    if j < len(doc) and doc[j].text == ",":
+        k = j + 1
+        while k < len(doc) and (doc[k].like_num or doc[k].text == ","):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("a", "an", "the") or k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN"):
+            seg = []
+            while k < len(doc) and doc[k].text not in (",", ";", ".", "—", "–") and doc[k].pos_ not in ("VERB", "AUX"):
+                seg.append(doc[k].text)
+                k += 1
+                if len(seg) > 10:
+                    break
+            if seg:
+                out.append(" ".join(seg))
+    # predicate: "X is/was/has been (serving as) <role>"
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        head = root.head
+        for c in head.children:
+            if c.dep_ in ("attr", "acomp", "oprd"):
+                out.append(doc[c.left_edge.i:c.right_edge.i + 1].text)
+            if c.dep_ == "prep" and c.lower_ == "as":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        out.append(doc[g.left_edge.i:g.right_edge.i + 1].text)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# role fillers from other stages
 
 def actor_for_span(ctx, span):
-    """Placeholder until the actors stage lands: the entity exactly covering the span, if any."""
-    for e in ctx.entities:
-        if e.start <= span.start_char and span.end_char <= e.end and e.actor is not None:
+    """Code any spaCy Span of the article (an event role filler), using its entities and coreference."""
+    if span is None:
+        return None
+    ents = ctx.entities
+    info = ctx.extra.get("actors") or ArticleInfo()
+    head = span.root
+    # a title whose person follows: "deputy ambassador to London Thae Yong-ho", "ambassador Mun Jong-nam"
+    if sector_matches([head.text]):
+        doc = ctx.doc
+        j, steps = span.end, 0
+        while j < len(doc) and steps < 5 and doc[j].sent == head.sent:
+            t = doc[j]
+            person = next((e for e in ents if e.label == "PERSON" and e.start == t.idx and e.actor is not None), None)
+            if person is not None:
+                return person.actor
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or not (t.pos_ in ("ADP", "DET", "PROPN") or t.ent_type_):
+                break
+            j += 1
+            steps += 1
+    # an entity that is the span, or that holds the span's head (the head wins over modifiers)
+    best = None
+    for e in ents:
+        if e.start == span.start_char and e.end == span.end_char and e.actor is not None:
             return e.actor
-    return None
+        if e.start <= head.idx < e.end and e.actor is not None:
+            if best is None or (e.end - e.start) > (best.end - best.start):
+                best = e
+    if best is not None and best.label in ("PERSON", "ORG") or best is not None and best.start <= span.start_char \
+            and span.end_char <= best.end:
+        return best.actor
+    # pronouns: "he"/"she" -> the only person of this or the previous sentence
+    if len(span) == 1 and head.lower_ in PRONOUNS:
+        sent = head.sent
+        prev_start = doc_prev_sent_start(ctx.doc, sent)
+        cands = {(e.coref if e.coref is not None else i) for i, e in enumerate(ents)
+                 if e.label == "PERSON" and prev_start <= e.start < head.idx and e.actor is not None}
+        if len(cands) == 1:
+            return ents[cands.pop()].actor
+        return None
+    # "the daily" and the like
+    for e in ents:
+        if e.start == span.start_char and e.end == span.end_char and e.coref is not None:
+            return ents[e.coref].actor
+    text = span.text
+    a = code_phrase(text, info, ctx.dct)
+    if a is not None:
+        # a possessive owner or an entity modifier inside the phrase gives the country
+        if a.country is None:
+            for e in ents:
+                if span.start_char <= e.start and e.end <= span.end_char and e.actor is not None and e.actor.country:
+                    from ..model import make_code
+                    a.country = e.actor.country
+                    a.code = make_code(a.country, a.sectors)
+                    a.id = actor_id(a)
+                    break
+    return a
 
 
-def resolve_phrase(text, date=None):
-    return None
+def doc_prev_sent_start(doc, sent) -> int:
+    if sent.start == 0:
+        return sent.start_char
+    prev = doc[sent.start - 1].sent
+    return prev.start_char

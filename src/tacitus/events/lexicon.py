@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import resources as R
 
-POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ",)}
+POS = {"V": ("VERB",), "N": ("NOUN", "PROPN"), "A": ("ADJ",), "M": ("AUX",)}
 OBJ_DEPS = ("dobj", "obj")
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 MOD_DEPS = ("compound", "amod", "nmod", "npadvmod")
@@ -45,7 +45,8 @@ def _parse_when(s: str) -> tuple[Constraint, ...]:
         neg = part.startswith("!")
         part = part.lstrip("!")
         rel, _, vals = part.partition("=")
-        values = frozenset(v for v in vals.split("|") if v and v != "*")
+        parts = [v for v in vals.split("|") if v]
+        values = frozenset() if "*" in parts else frozenset(parts)
         out.append(Constraint(rel.strip(), values, neg))
     return tuple(out)
 
@@ -73,6 +74,17 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+def forms(tok) -> set[str]:
+    """The lemma plus naive stems of the surface form, for verbs the lemmatizer gets wrong
+    ("staged" -> "stag")."""
+    low = tok.lower_
+    out = {lemma(tok), low}
+    for suf, rep in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ied", "y")):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            out.add(low[: -len(suf)] + rep)
+    return out
+
+
 def objects(tok) -> list:
     """Direct objects of a verb; for a passive verb, its passive subject."""
     out = [c for c in tok.children if c.dep_ in OBJ_DEPS]
@@ -88,16 +100,44 @@ def prep_objects(tok, prep: str) -> list:
     return out
 
 
+def to_clause(c) -> bool:
+    """A clausal complement: xcomp/ccomp, or a to-infinitive parsed as an adverbial clause."""
+    if c.dep_ in CLAUSE_DEPS:
+        return True
+    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+
+
+def object_lemmas(tok) -> list[str]:
+    """Lemmas of the objects of ``tok``, their conjuncts, compound modifiers ("aid deliveries") and
+    'of' complements ("tons of aid", "part of a military aid program")."""
+    out = []
+    seen = set()
+    stack = list(objects(tok))
+    while stack:
+        o = stack.pop()
+        if o.i in seen or len(seen) > 12:
+            continue
+        seen.add(o.i)
+        out.append(lemma(o))
+        stack += [x for x in o.conjuncts]
+        stack += [c for c in o.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")]
+        stack += prep_objects(o, "of")
+    return out
+
+
 def _values_ok(cands: list[str], c: Constraint) -> bool:
     hit = bool(cands) if not c.values else any(x in c.values for x in cands)
     return not hit if c.negated else hit
 
 
 def _light_head(tok):
-    """For a noun: the verb it is the object of (directly or through 'on'/'in' as in 'go on strike')."""
+    """For a noun: the verb it is the object of (directly or through 'on'/'in' as in 'go on strike';
+    or as the modifier of that object: 'undertook a mediation mission')."""
     h = tok.head
-    if tok.dep_ in OBJ_DEPS + ("nsubjpass",) and h.pos_ in ("VERB", "AUX"):
-        return h
+    if tok.dep_ == "compound" and h.pos_ == "NOUN":
+        tok, h = h, h.head
+    if tok.dep_ in OBJ_DEPS + ("nsubjpass", "nsubj") and h.pos_ in ("VERB", "AUX"):
+        return h  # (as subject: "Clashes erupted between ..." -- only for verbs of occurrence)
     if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
         return h.head
     if tok.dep_ == "conj":
@@ -108,10 +148,7 @@ def _light_head(tok):
 def check(rule: Rule, tok) -> bool:
     for c in rule.when:
         if c.rel == "dobj":
-            cands = [lemma(o) for o in objects(tok)]
-            # conjoined objects ("troops and tanks") count too
-            cands += [lemma(x) for o in objects(tok) for x in o.conjuncts]
-            ok = _values_ok(cands, c)
+            ok = _values_ok(object_lemmas(tok), c)
         elif c.rel.startswith("pobj:"):
             cands = [lemma(o) for o in prep_objects(tok, c.rel[5:])]
             ok = _values_ok(cands, c)
@@ -119,7 +156,7 @@ def check(rule: Rule, tok) -> bool:
             cands = [ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")]
             ok = _values_ok(cands, c)
         elif c.rel == "xcomp":
-            cands = [lemma(ch) for ch in tok.children if ch.dep_ in CLAUSE_DEPS]
+            cands = [lemma(ch) for ch in tok.children if to_clause(ch)]
             ok = _values_ok(cands, c)
         elif c.rel == "mod":
             cands = [lemma(ch) for ch in tok.children if ch.dep_ in MOD_DEPS]
@@ -131,7 +168,15 @@ def check(rule: Rule, tok) -> bool:
             ok = _values_ok(cands, c)
         elif c.rel == "light":
             h = _light_head(tok)
-            ok = _values_ok([lemma(h)] if h is not None else [], c)
+            ok = _values_ok(sorted(forms(h)) if h is not None else [], c)
+        elif c.rel == "under":  # the clause of tok is the complement of one of these verbs
+            node, cands = tok, []
+            for _ in range(4):
+                if node.head is node or node.dep_ not in ("ccomp", "conj", "xcomp", "aux", "advcl"):
+                    break
+                node = node.head
+                cands.append(lemma(node))
+            ok = _values_ok(cands, c)
         elif c.rel == "head":
             ok = _values_ok([lemma(tok.head)] if tok.head is not tok else [], c)
         else:
@@ -144,12 +189,16 @@ def check(rule: Rule, tok) -> bool:
 def match(tok) -> Rule | None:
     """The first rule of the token's lemma/POS whose constraints hold (None if none, or a 'never' rule)."""
     lem = lemma(tok)
+    if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
+            any(c.dep_ == "det" for c in tok.children):
+        return None  # a participle used as a noun: "the wounded"
     for code, tags in POS.items():
         if tok.pos_ not in tags:
             continue
         for rule in rules().get((lem, code), ()):
             if rule.particle:
-                if not any(c.dep_ == "prt" and c.lower_ == rule.particle for c in tok.children):
+                if not any(c.lower_ == rule.particle and c.dep_ in ("prt", "prep", "advmod")
+                           for c in tok.children):
                     continue
             if check(rule, tok):
                 return None if "never" in rule.flags else rule

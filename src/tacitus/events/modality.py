@@ -10,7 +10,7 @@ from .lexicon import lemma
 
 ORDER = ("negated", "hypothetical", "attempted", "future", "reported", "asserted")
 # dependency relations through which a trigger inherits the modality of its governor
-CHAIN = {"xcomp", "ccomp", "conj", "advcl", "acl", "attr", "pcomp", "oprd"}
+CHAIN = {"xcomp", "ccomp", "conj", "advcl", "acl", "attr", "pcomp", "oprd", "prep"}
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +74,7 @@ class Modality:
     negated: bool
     speaker: object | None  # the token heading the attribution phrase, or None
     speech: object | None  # the speech verb token
+    cues: frozenset = frozenset()  # every modality cue found (e.g. future under a hypothetical)
 
 
 def _speech_subject(verb):
@@ -156,7 +157,17 @@ def modality_of(tok) -> Modality:
                 found.add(nmod_cues[lc])
             elif node is tok and c.dep_ == "amod" and c.lower_ in nmod_cues:
                 found.add(nmod_cues[c.lower_])
+    # governing predicates count up to the first adverbial clause ("asked X for protection, attempting
+    # to defect": 'ask' does not govern 'defect'; 'attempt' does)
+    gov_scope = []
+    node = tok
     for g in gov:
+        gov_scope.append(g)
+        if node.dep_ == "advcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in node.children):
+            gov_scope.pop()
+            break
+        node = g
+    for g in gov_scope:
         lg = lemma(g)
         if lg in gov_cues and lg not in speech_verbs():
             m = gov_cues[lg]
@@ -171,4 +182,4 @@ def modality_of(tok) -> Modality:
         mod = next((m for m in ORDER if m in found), None)
         if mod is None:
             mod = "reported" if speech is not None or speaker is not None else "asserted"
-    return Modality(mod, negated, speaker, speech)
+    return Modality(mod, negated, speaker, speech, frozenset(found))

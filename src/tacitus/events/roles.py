@@ -9,7 +9,7 @@ from .lexicon import lemma, objects, prep_objects
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat",
            "advmod"}
-NP_RIGHT = {"compound", "flat", "case", "nummod"}
+NP_RIGHT = {"compound", "flat", "nummod"}
 OBJECT_CONTROL = {"ask", "urge", "order", "press", "call", "tell", "force", "pressure", "persuade",
                   "encourage", "invite", "allow", "permit", "remind", "warn", "help", "appeal"}
 
@@ -25,16 +25,23 @@ def np_span(tok):
             start = min(start, c.left_edge.i)
         elif c.i > tok.i and c.dep_ in NP_RIGHT:
             end = max(end, c.right_edge.i + 1)
-        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("of", "in") and c.i == end:
+        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs and objs[0].pos_ in ("PROPN", "NOUN") and tok.pos_ in ("NOUN", "PROPN") \
                     and not objs[0].ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 end = max(end, objs[0].i + 1)
                 # stop at clauses inside the complement
                 end = min(end, _np_end(objs[0]))
+    if tok.pos_ == "NOUN":  # "the party's leader Mahmoud Abbas", "deputy ambassador to London Thae Yong-ho"
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i and not any(
+                    doc[k].is_punct for k in range(tok.i + 1, c.left_edge.i)):
+                end = max(end, _np_end(c))
     while start < tok.i and doc[start].is_punct:
         start += 1
-    while end - 1 > tok.i and doc[end - 1].is_punct:
+    if end == tok.i + 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case":
+        pass
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
         end -= 1
     return doc[start:end]
 
@@ -69,6 +76,29 @@ def expand_conj(tok) -> list:
     return sorted(set(out), key=lambda t: t.i)
 
 
+PERSONAL = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "its", "their", "his", "our"}
+
+
+def resolve_pronoun(tok):
+    """'Syria says it is willing ...', 'the farmers said they would ...': a personal pronoun subject of
+    a reported clause stands for the speaker (a nominal subject of the speech verb)."""
+    if tok is None or tok.lower_ not in PERSONAL:
+        return tok
+    from .modality import speech_verbs
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ in ("ccomp", "xcomp", "conj", "acomp") and node.head is not node:
+            node = node.head
+            if lemma(node) in speech_verbs() or node.dep_ == "ROOT":
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.i < tok.i:
+                    return antecedent(subj)
+                break
+        else:
+            break
+    return tok
+
+
 def _subject_of(verb, depth=0):
     """The subject of a verb, inheriting through control / coordination / relative clauses."""
     if depth > 6:
@@ -85,47 +115,165 @@ def _subject_of(verb, depth=0):
                 return antecedent(objs[0])
     if verb.dep_ == "relcl":
         return antecedent(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "are guilty of violating ...", "by attacking"
+        host = verb.head.head
+        if host.pos_ in ("VERB", "AUX", "ADJ"):
+            return _subject_of(host, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops fighting in X"
         return antecedent(verb.head)
     if verb.dep_ == "xcomp":
         head = verb.head
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:  # "Egypt's foreign minister is expected to visit ..."
+            return antecedent(raised)
         if lemma(head) in OBJECT_CONTROL:
             objs = [o for o in objects(head) if o.dep_ != "nsubjpass"]
             if objs:
                 return antecedent(objs[0])
         return _subject_of(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in ("conj", "advcl", "acomp") and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         return _subject_of(verb.head, depth + 1)
     return None
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    # "the regime stands accused of ...", "he remained detained"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp") and \
+        verb.head.lemma_ in ("stand", "remain", "be", "get", "become", "seem")
 
 
-def verb_roles(verb, target_slots):
+def actor_like(tok) -> bool:
+    """Could this token head an actor phrase (a named entity, a person/organisation noun, a pronoun)?"""
+    from . import resources as R
+    if tok.pos_ == "PRON":
+        return tok.lower_ in PERSONAL or tok.lower_ in ("who", "whom")
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return True
+    if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and c.dep_ in ("compound", "amod", "poss")
+           for c in tok.children):
+        return True
+    return lemma(tok) in R.words("agents.txt") or tok.lower_ in R.words("agents.txt")
+
+
+def message_author(tok):
+    """'calls by Kofi Annan' -> Kofi Annan; 'an Indian proposal' -> Indian; else None."""
+    from . import resources as R
+    if lemma(tok) not in R.words("message_nouns.txt"):
+        return None
+    for p in ("by", "from", "of"):
+        objs = [o for o in prep_objects(tok, p) if actor_like(o)]
+        if objs:
+            return objs[0]
+    for c in tok.children:
+        if c.dep_ == "poss" and actor_like(c):
+            return c
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+    return None
+
+
+NON_ROLE_ENTS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+
+
+def role_ok(tok) -> bool:
+    """Dates, amounts and the like never fill a role ("the disaster on 20 April which killed ...")."""
+    return tok is not None and tok.ent_type_ not in NON_ROLE_ENTS and (
+        tok.ent_type_ != "CARDINAL" or bool(prep_objects(tok, "of")))
+
+
+def actor_complement(tok):
+    """The actor inside a non-actor noun phrase: 'the withdrawal of Serbian forces', 'an admission by
+    Moscow', 'Italy's decision' (by / of / from complements, then the possessor)."""
+    for p in ("by", "of", "from"):
+        objs = [o for o in prep_objects(tok, p) if actor_like(o)]
+        if objs:
+            return objs[0]
+    poss = next((c for c in tok.children if c.dep_ == "poss" and actor_like(c)
+                 and c.lower_ not in PERSONAL), None)
+    return poss
+
+
+def clause_target(verb, slots=("to", "against", "with", "on", "dobj", "from", "in")):
+    """The first actor-like object in a complement clause that is not itself an event trigger
+    ("offered to hand over to Great Britain", "refused to deploy peacekeepers in Iraq")."""
+    for slot in slots:
+        if slot == "dobj":
+            cands = [o for o in objects(verb) if o.dep_ != "nsubjpass"]
+        else:
+            cands = prep_objects(verb, slot)
+            for o in objects(verb):
+                cands += prep_objects(o, slot)
+        for c in cands:
+            if actor_like(c) and role_ok(c) and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (
+                    c.pos_ in ("NOUN", "PROPN") and actor_like(c) and slot != "in"):
+                return antecedent(c)
+    return None
+
+
+def verb_roles(verb, target_slots, actors_only: bool = False):
     """(source head token or None, target head token or None) for a verbal trigger."""
     if is_passive(verb):
         src = next(iter(prep_objects(verb, "by")), None)
+        if src is None:  # "accused of corruption by Haitian officials": the by-phrase hangs lower
+            for t in verb.subtree:
+                if t.i > verb.i and t.dep_ in ("prep", "agent") and t.lower_ == "by" and t.head.dep_ in ("pobj", "pcomp", "prep"):
+                    objs = [g for g in t.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                    if objs:
+                        src = objs[0]
+                        break
         src = antecedent(src) if src is not None else None
     else:
-        src = _subject_of(verb)
+        src = resolve_pronoun(_subject_of(verb))
     tgt = None
+    if is_passive(verb) and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ != "ROOT":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return src, antecedent(subj)
+    first = None
     for slot in target_slots:
         if slot == "dobj":
             cands = objects(verb)
+            if not cands:  # misparsed objects ("expelled then ambassador Mun Jong-nam")
+                cands = [c for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i
+                         and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")]
         elif slot == "dative":
             cands = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        elif slot == "place":  # last resort (CAMEO convention): the place the act is done in
+            cands = [c for p in ("in", "into", "inside") for c in prep_objects(verb, p)
+                     if c.ent_type_ in ("GPE",)]
+            for o in objects(verb):
+                cands += [c for c in prep_objects(o, "in") if c.ent_type_ == "GPE"]
         else:
             cands = prep_objects(verb, slot)
             # "took asylum in the United States": the preposition may hang off the object
             for o in objects(verb):
                 cands += prep_objects(o, slot)
-        cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON") and c.ent_type_ not in
-                 ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")]
-        if cands:
-            tgt = antecedent(cands[0])
+        cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON") and (c.ent_type_ not in
+                 ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
+                 or prep_objects(c, "of"))]  # "Thousands of guerrillas"
+        for c in cands:
+            author = message_author(c)
+            if author is None and actors_only and slot == "dobj" and not actor_like(c):
+                author = actor_complement(c)  # "demanded the withdrawal of Serbian forces"
+            if author is not None:
+                tgt = antecedent(author)
+                break
+            if first is None:
+                first = c
+            if actor_like(c) or (c.ent_type_ in ("CARDINAL",) and any(actor_like(o) for o in prep_objects(c, "of"))):
+                tgt = antecedent(c)
+                break
+        if tgt is not None:
             break
+    if tgt is None and first is not None and not actors_only:
+        tgt = antecedent(first)
+    if src is not None and not role_ok(src):
+        src = None
+    if tgt is not None and not role_ok(tgt):
+        tgt = None
     if tgt is not None and src is not None and tgt.i == src.i:
         tgt = None
     return src, tgt
@@ -134,14 +282,27 @@ def verb_roles(verb, target_slots):
 NATIONAL_LABELS = ("NORP", "GPE", "ORG")
 
 
-def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None):
+def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_source: bool = False):
     """(source, target) for a nominal trigger: possessor, 'by', nationality modifiers, of/against/on."""
     src = tgt = None
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     by = next(iter(prep_objects(noun, "by")), None)
     of = next(iter(prep_objects(noun, "of")), None)
+    if by is None and of is not None:  # "the torture of prisoners by security forces"
+        by = next(iter(prep_objects(of, "by")), None)
     if by is not None:
         src = by
+    elif of_source and of is not None:  # "the deployment of NATO troops", "the defection of X"
+        src = of
+    if poss is not None and poss.lower_ in ("its", "their", "his", "her", "our") and not patient_poss:
+        # "The committee completed its investigation": the possessive is bound by the clause subject
+        gov = light_verb
+        if gov is None:
+            h = noun.head
+            gov = h if h.pos_ in ("VERB", "AUX") else (h.head if h.dep_ == "prep" else None)
+        bound = _subject_of(gov) if gov is not None and gov.pos_ in ("VERB", "AUX") else None
+        if bound is not None and bound.lower_ not in PERSONAL:
+            poss = bound
     if poss is not None:
         if patient_poss and of is None:
             tgt = poss
@@ -158,16 +319,37 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None):
         if slot in ("dobj", "dative"):
             continue
         cands = [c for c in prep_objects(noun, slot) if c.pos_ in ("NOUN", "PROPN", "PRON")]
+        if not cands and of is not None:  # "a suspension of air links with Serbia"
+            cands = [c for c in prep_objects(of, slot) if c.pos_ in ("NOUN", "PROPN", "PRON")]
         if cands:
             tgt = cands[0]
+    if light_verb is not None and noun.dep_ == "nsubj":
+        # "Clashes erupted between X and Y": only the occurrence verb's prepositions, no subject
+        from . import resources as R
+        from .lexicon import forms
+        if forms(light_verb) & R.words("light_verbs.txt") and tgt is None:
+            for slot in target_slots:
+                cands = [c for c in prep_objects(light_verb, slot) if c.pos_ in ("NOUN", "PROPN")]
+                if cands:
+                    tgt = cands[0]
+                    break
+        light_verb = None
     if light_verb is not None:
-        lsrc, ltgt = verb_roles(light_verb, tuple(s for s in target_slots if s not in ("dobj",)))
+        in_object = noun.dep_ in ("dobj", "nsubjpass") or noun.head.dep_ in ("dobj", "nsubjpass")
+        lslots = tuple(s for s in target_slots if not (in_object and s == "dobj"))
+        if not in_object and "dobj" not in lslots:
+            lslots = ("dobj",) + lslots  # "X was put under investigation": X is the target
+        lsrc, ltgt = verb_roles(light_verb, lslots)
+        if lemma(light_verb) in ("engage", "involve", "participate") and is_passive(light_verb):
+            lsrc, ltgt = ltgt, None  # "Serb forces were engaged in ethnic cleansing"
         if src is None and lsrc is not None and lsrc.i != noun.i:
             src = lsrc
         if tgt is None and ltgt is not None and ltgt.i != noun.i:
             tgt = ltgt
     elif src is None and noun.dep_ in ("nsubj", "dobj", "pobj", "attr") and noun.head.pos_ == "VERB":
         pass  # never guess a source from an unrelated clause
+    if src is None and tgt is not None and tgt.head.lower_ == "between" and tgt.conjuncts:
+        src, tgt = tgt, tgt.conjuncts[0]  # symmetric events: "clashes between X and Y"
     src = antecedent(src) if src is not None else None
     tgt = antecedent(tgt) if tgt is not None else None
     if tgt is not None and src is not None and tgt.i == src.i:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import Rule, _light_head, lemma, match, trigger_lemmas
+from .lexicon import Rule, _light_head, forms, lemma, match, to_clause, trigger_lemmas
 from .modality import modality_of
-from .roles import expand_conj, noun_roles, np_span, verb_roles
+from .roles import PERSONAL, expand_conj, noun_roles, np_span, verb_roles
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ MIN_CONFIDENCE = 0.4
 MAX_CONJUNCTS = 4
 # relations through which a frame trigger ("agreed to resign", "threatened to cut off") owns an
 # embedded act; never through its subject or a relative clause
-EMBED_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "conj", "pcomp", "advcl", "relcl", "nsubj"}
+FRAME_DEPS = {"xcomp", "ccomp", "dobj", "prep", "acl", "pcomp", "oprd", "attr"}
 FRAME_MODES = {
     "REQUEST": {"RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
                 "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist"},
@@ -27,7 +27,11 @@ FRAME_MODES = {
     "THREATEN": {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict",
                  "PROTEST": "restrict", "MOBILIZE": "violence"},
 }
-INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "MOBILIZE", "DEFECT", "NUCLEAR_TEST", "CONSULT"}
+FIRST_PERSON = {"i", "we", "us", "me", "you", "our", "my"}
+HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "PROTEST")
+# verbal event types: their recipient is an actor, never a thing ("rejected a formula")
+VERBAL = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "DECLINE_COMMENT"}
+INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "MOBILIZE", "DEFECT", "NUCLEAR_TEST"}
 
 
 @dataclass
@@ -58,30 +62,57 @@ def _participant(ctx, span) -> Participant:
     return Participant(span.start_char, span.end_char, span.text, _actor(ctx, span))
 
 
+def _sentence_political(sent) -> bool:
+    agents = _political_lemmas()
+    return any(t.ent_type_ in ("GPE", "NORP") or lemma(t) in agents for t in sent)
+
+
 def _is_political(span, participant: Participant | None) -> bool:
-    if participant is not None and participant.actor is not None and \
-            (participant.actor.country or participant.actor.sectors):
+    if len(span) == 1 and span[0].lower_ in PERSONAL:
+        if span[0].lower_ in ("i", "we", "us", "our", "me", "my", "you"):
+            return False  # first/second person: a writer or a reader, not an actor of the news
+        return _sentence_political(span.sent)  # a pronoun: political if its sentence is
+    act = participant.actor if participant is not None else None
+    if act is not None and (act.country or {x.lower() for x in act.sectors or []} & R.words("political_sectors.txt")
+                            or (act.kind or "") in ("country", "igo")):
         return True
     agents = _political_lemmas()
     for t in span:
-        if t.ent_type_ in ("GPE", "NORP", "ORG"):
+        # GPE / NORP always; an ORG only when the actors stage codes it (bands, firms, misparses)
+        if t.ent_type_ in ("GPE", "NORP"):
             return True
         if lemma(t) in agents or t.lower_ in agents:
             return True
     return False
 
 
-def _embedded_in(frame_tok, tok) -> bool:
-    """Is ``tok`` inside the complement of ``frame_tok`` (not its subject, not a relative clause)?"""
+def _embedded_in(frame_tok, tok, deps=None) -> bool:
+    """Is ``tok`` inside the complement of ``frame_tok`` (its to-clause, that-clause, object or
+    prepositional object), and not in its subject, an adverbial clause or a relative clause?"""
+    deps = deps or FRAME_DEPS
     node = tok
     for _ in range(6):
         if node.head is node:
             return False
         if node.head.i == frame_tok.i:
-            return node.dep_ in EMBED_DEPS and node.dep_ not in ("nsubj", "relcl")
-        if node.dep_ in ("relcl", "nsubj", "nsubjpass") and node is not tok:
+            return node.dep_ in deps or to_clause(node)
+        if node.dep_ in ("relcl", "nsubj", "nsubjpass", "parataxis") or (node.dep_ == "advcl" and not to_clause(node)):
             return False
         node = node.head
+    return False
+
+
+def _purpose_of(tok, anchor) -> bool:
+    """'... demonstrated in Kirkuk calling for independence', '... staged rallies to demand reforms'."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return False
+        if node.dep_ not in ("advcl", "acl", "xcomp", "prep", "pcomp", "pobj", "conj", "dobj"):
+            return False
+        node = node.head
+        if node.i == anchor.i:
+            return True
     return False
 
 
@@ -138,14 +169,23 @@ class EventExtractor:
         an 'intent' frame takes its type from the embedded act (vowed to attack -> THREATEN)."""
         frames = [c for c in cands if "frame" in c.rule.flags]
         for f in frames:
+            anchors = [(f.tok, None)]
+            if "modal" in f.rule.flags:  # "X must do Y": the must-clause is the demanded act
+                anchors = [(f.tok.head, None)]
+            if f.light is not None:
+                anchors.append((f.light, {"ccomp", "xcomp"}))
             for c in cands:
-                if c is f or c.absorbed_by is not None:
+                if c is f or c.absorbed_by is not None or "frame" in c.rule.flags and c.tok.i < f.tok.i:
                     continue
-                if _embedded_in(f.tok, c.tok) or any(_embedded_in(f.tok, a) for a in [c.tok.head]
-                                                     if c.tok.dep_ in ("pobj", "dobj") and a is not c.tok
-                                                     and a.dep_ in ("prep", "xcomp", "ccomp", "dobj")):
+                if any(c.tok.i == a.i or _embedded_in(a, c.tok, d) for a, d in anchors):
                     c.absorbed_by = f
                     f.embedded.append(c)
+        # PLOVER: the demand voiced by a protest is not a separate event
+        for p in [c for c in cands if c.type == "PROTEST" and c.absorbed_by is None]:
+            for c in cands:
+                if c.type == "REQUEST" and c.absorbed_by is None and (
+                        _purpose_of(c.tok, p.tok) or (p.light is not None and _purpose_of(c.tok, p.light))):
+                    c.absorbed_by = p
         for f in frames:
             if not f.embedded:
                 continue
@@ -162,34 +202,42 @@ class EventExtractor:
         tok, rule = c.tok, c.rule
         slots = rule.target or O.target_slots().get(c.type, ())
         slots = tuple(s for s in slots if s != "-")
-        if tok.pos_ == "VERB" or tok.pos_ == "ADJ":
+        if "modal" in rule.flags:
+            src, tgt = _modal_roles(tok)
+        elif tok.pos_ == "VERB" or tok.pos_ == "ADJ":
             vtok = tok
             if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
                 vtok = tok.head  # "it is willing to ..."
-            src, tgt = verb_roles(vtok, slots)
+            src, tgt = verb_roles(vtok, slots, actors_only=c.type in VERBAL)
         else:
-            light = c.light if (c.light is not None and any(x.rel == "light" for x in rule.when)
-                                or c.light is not None and lemma(c.light) not in ("be",)) else None
-            src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light)
+            light = c.light if (c.light is not None and (any(x.rel == "light" for x in rule.when)
+                                                         or forms(c.light) & R.words("light_verbs.txt"))) else None
+            src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light, "ofsource" in rule.flags)
+        if tgt is None and "frame" in rule.flags:
+            tgt = _frame_target(c, slots)
         mod = modality_of(tok)
         typ, mode = c.type, c.mode
         # PLOVER: future cooperative acts are AGREE, future hostile acts THREATEN, announced future
         # retreats CONCEDE; refusing to cooperate is REJECT
-        if mod.modality == "future" and "frame" not in rule.flags:
+        modal_hyp = "hypothetical" in mod.cues and _has_modal(tok)
+        if ("future" in mod.cues or (modal_hyp and typ in HOSTILE_ACTS)) and not mod.negated \
+                and "frame" not in rule.flags:
             if typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
                 typ, mode = "AGREE", None
-            elif typ in ("ASSAULT", "COERCE", "SANCTION", "PROTEST"):
+            elif typ in HOSTILE_ACTS:
                 mode = FRAME_MODES["THREATEN"].get(typ)
                 typ = "THREATEN"
             elif typ == "RETREAT":
                 typ, mode = "CONCEDE", None
-        if mod.negated and typ in ("AGREE", "CONCEDE") | ({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
-                                                          if mod.modality == "negated" and _has_future(tok) else set()):
+        if mod.negated and (typ in ("AGREE", "CONCEDE") or
+                            (typ in O.COOPERATIVE | O.YIELDING and _has_future(tok))):
             typ, mode = "REJECT", mode if mode in ("assist", "change", "yield", "meet") else None
         srcs = expand_conj(src)[:MAX_CONJUNCTS] if src is not None else [None]
         tgts = expand_conj(tgt)[:MAX_CONJUNCTS] if tgt is not None else [None]
+        if src is not None and tgt is not None and any(x.i == tgt.i for x in srcs):
+            srcs, tgts = [src], [tgt]  # "clashes between X and Y": one event, X against Y
         attribution = None
-        if mod.speaker is not None:
+        if mod.speaker is not None and not (src is not None and mod.speaker.i == src.i):
             sp = np_span(mod.speaker)
             attribution = _participant(ctx, sp)
         trig_end = tok.i + 1
@@ -213,10 +261,12 @@ class EventExtractor:
                 tspan = np_span(t) if t is not None else None
                 sp = _participant(ctx, sspan) if sspan is not None else None
                 tp = _participant(ctx, tspan) if tspan is not None else None
+                if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt"):
+                    continue  # "The earthquake killed 200 people"
                 political = (sspan is not None and _is_political(sspan, sp)) or \
                             (tspan is not None and _is_political(tspan, tp))
-                if "ambig" in rule.flags and not political:
-                    continue
+                if not political and ("ambig" in rule.flags or typ not in INHERENTLY_POLITICAL):
+                    continue  # PLOVER codes political actors; "Chopin met George Sand" is no event
                 conf = 0.55
                 if rule.specific:
                     conf += 0.1
@@ -231,11 +281,13 @@ class EventExtractor:
                 elif typ not in INHERENTLY_POLITICAL:
                     conf -= 0.2
                 if sp is None and tp is None:
-                    conf -= 0.15
+                    conf -= 0.10 if typ == "PROTEST" else 0.25
                 if tok.pos_ in ("NOUN", "PROPN") and c.light is None and sp is None:
                     conf -= 0.05
                 if len(srcs) > 1 or len(tgts) > 1:
                     conf -= 0.03
+                if any(p is not None and p.text.lower() in FIRST_PERSON for p in (sp, tp)):
+                    conf -= 0.2  # "I met him", "we are asking readers": the writer, rarely news
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -266,6 +318,67 @@ class EventExtractor:
                     if hev.target is None:
                         hev.target = cevs[0].target
                 built[i] = []
+
+
+def _frame_target(c: Candidate, slots):
+    """The recipient of a frame event is often inside its complement: "demanded that the US cancel
+    ..." (the subject of the that-clause), "threatened to cut off electricity to Nakhichevan" (the
+    embedded act's recipient)."""
+    from .roles import antecedent, actor_like
+    heads = [c.tok] + ([c.light] if c.light is not None else [])
+    if c.type == "REQUEST":
+        for h in heads:
+            for ch in h.children:
+                if ch.dep_ in ("ccomp", "acl") and ch.pos_ in ("VERB", "AUX"):
+                    subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj is not None and actor_like(subj):
+                        return antecedent(subj)
+    for e in c.embedded:
+        eslots = e.rule.target or O.target_slots().get(e.type, ())
+        if e.tok.pos_ == "VERB":
+            _, t = verb_roles(e.tok, tuple(x for x in eslots if x != "-"), actors_only=True)
+        else:
+            _, t = noun_roles(e.tok, tuple(x for x in eslots if x != "-"), "patientposs" in e.rule.flags)
+        if t is not None and actor_like(t):
+            return t
+    from .roles import clause_target
+    from .lexicon import to_clause
+    for h in heads:
+        for ch in h.children:
+            if to_clause(ch) and ch.pos_ in ("VERB", "AUX") and not any(e.tok.i == ch.i for e in c.embedded):
+                t = clause_target(ch)
+                if t is not None:
+                    return t
+    return None
+
+
+def _modal_roles(tok):
+    """'Britain said the rebels must reach an agreement': source = the speaker, target = the subject
+    of the must-clause."""
+    from .roles import _subject_of, antecedent
+    from .modality import speech_verbs
+    verb = tok.head
+    tgt = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    src = None
+    node = verb
+    for _ in range(4):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            src = _subject_of(node)
+            if src is not None:
+                break
+    return src, antecedent(tgt) if tgt is not None else None
+
+
+def _has_modal(tok) -> bool:
+    """A modal auxiliary on the trigger or its governing verbs ("may halt", "would attack")."""
+    from .modality import governors
+    for node in [tok] + governors(tok)[:3]:
+        if any(c.dep_ == "aux" and lemma(c) in ("would", "could", "may", "might", "will", "shall") for c in node.children):
+            return True
+    return False
 
 
 def _has_future(tok) -> bool:

@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parents[1] / "resources" / "en" / "places" / "adm
 def _mid(vals: list[float]) -> float:
     vals = sorted(vals)
     n = len(vals)
-    lo, hi = vals[int(n * 0.03)], vals[min(n - 1, int(n * 0.97))]
+    lo, hi = vals[int(n * 0.005)], vals[min(n - 1, int(n * 0.995))]
     return round((lo + hi) / 2, 4)
 
 

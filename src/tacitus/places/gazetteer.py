@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "places"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 8
 
 # feature kinds (stored as small ints)
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, CONTINENT, REGION = range(7)
@@ -93,7 +93,13 @@ def admin_variants(name: str, level: int = 1) -> set[str]:
         out.add(name + " Region")
     if level == 2 and name.endswith((" County", " Parish")):
         out.add(name.rsplit(" ", 1)[0] + " " + name.rsplit(" ", 1)[1].lower())
-    return {v for v in out if len(v) > 2}
+    return {v for v in out if len(v) > 2 and v.casefold() not in GENERIC}
+
+
+GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
+           "coast", "upper", "lower", "centre", "center", "north east", "north west", "south east", "south west",
+           "northeast", "northwest", "southeast", "southwest", "far north", "littoral", "adamawa", "islands",
+           "national capital", "federal capital", "special"}
 
 
 @dataclass
@@ -152,7 +158,7 @@ class Gazetteer:
 
     def _key(self, key_name: str, i: int, primary: bool = False) -> None:
         k = norm(key_name)
-        if not k:
+        if not k or k in GENERIC:
             return
         for d in ((self.index, self.primary) if primary else (self.index,)):
             cur = d.get(k)

@@ -12,13 +12,17 @@ from collections import defaultdict
 
 from ..model import Place
 from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, FEATURE_NAMES, REGION, Gazetteer,
-                        get_gazetteer, haversine)
+                        get_gazetteer, haversine, norm)
 
-BASE = {COUNTRY: 11.0, CONTINENT: 10.5, ADM1: 8.0, REGION: 7.0, ADM2: 4.6}
+BASE = {COUNTRY: 11.0, CONTINENT: 10.5, ADM1: 8.0, REGION: 8.5, ADM2: 4.6}
 ALT_PENALTY = 1.2
-W_COUNTRY = 4.5  # candidate in the text's main country (times that country's share of the votes)
+CAPITAL_BONUS = 1.0
+SHADOW_PENALTY = 2.0
+W_COUNTRY = 7.0  # candidate in the text's main country (times that country's share of the votes)
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
 W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
+NEAR_KM = 120.0
+NEAR_DECAY = 0.5  # a neighbour at NEAR_KM counts half as much as one on the spot
 W_NEAR = 2.5  # per other place of the text within 120 km (up to 3)
 
 _POSS = re.compile(r"(’s|'s|’|')$")
@@ -33,7 +37,20 @@ def clean(s: str) -> str:
     return s.strip()
 
 
+_CACHE: dict[tuple[int, str], tuple[int, ...]] = {}
+
+
 def candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
+    key = (id(gaz), surface)
+    hit = _CACHE.get(key)
+    if hit is None:
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        hit = _CACHE[key] = _candidates(gaz, surface)
+    return hit
+
+
+def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     s = clean(surface)
     if not s:
         return ()
@@ -43,7 +60,7 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
         return (gaz.place_abbr[s],)
     if s.isupper() and len(s) <= 3 and s not in gaz.state_abbr:
         # an unknown all-caps acronym is not a town that shares its letters
-        return tuple(i for i in gaz.lookup(s) if gaz.feat[i] in (COUNTRY, ADM1))
+        return tuple(i for i in gaz.lookup(s) if gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION))
     c = gaz.lookup(s)
     if c:
         return c
@@ -53,14 +70,30 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
             c = gaz.lookup(alt + s[len(pre):])
             if c:
                 return c
-    m = re.match(r"^(.+?) (City|Town|Village|Township|Province|State|County)$", s)
-    if m:
-        c = gaz.lookup(m.group(1))
+    m = re.match(r"^(?:Town of |City of |Village of )?(.+?)(?: (City|Town|Village|Township|Twp\.?|Province|State|County|Co\.))?$", s)
+    if m and m.group(1) != s:
+        if m.group(2) in ("Co.",):
+            c = gaz.lookup(m.group(1) + " County")
+        else:
+            c = gaz.lookup(m.group(1))
         if c:
             return c
+    # demonyms of divisions and regions: "Ohioans", "Texan", "Ontarians", "Dagestani"
+    for suf, reps in (("ians", ("ia", "io", "")), ("ans", ("a", "", "as")), ("ers", ("", "e")), ("an", ("a", "as", "")),
+                      ("i", ("", "stan")), ("ers", ("",))):
+        if s.endswith(suf) and len(s) > len(suf) + 3:
+            for r in reps:
+                c = tuple(i for i in gaz.lookup(s[: -len(suf)] + r) if gaz.feat[i] in (ADM1, COUNTRY, REGION))
+                if c:
+                    return c
     return ()
 
 
+_CITYISH = re.compile(r"\s+(city council|city hall|city limits|city manager|city commission|mayor|police department|"
+                      r"police chief|fire department|fire chief|high school|elementary|middle school|public library|"
+                      r"village|township|borough council)\b", re.I)
+_COUNTIES = re.compile(r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'-]*\s?){1,2})*\s+(count(?:y|ies)|parish(?:es)?)\b")
+_CITY_OF = re.compile(r"\b(city|town|village|suburb|township) of\s*$", re.I)
 _TOWNISH = re.compile(r"\s+(man|woman|men|women|residents?|natives?|police|teen|teenager|boy|girl|mayor|couple|"
                       r"family|city|city council|town|township|village|county|area|school|schools|high school|"
                       r"fire|firefighters|officers?|officials?|woman's|man's)\b")
@@ -72,17 +105,28 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
     "Town, ST" qualifiers: [(ISO2, admin1 code or '')]."""
     out = []
     for m in _CAPSEQ.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in skip) or _TOWNISH.match(text, m.end()):
+            continue
         words = m.group(0).split()
         # every sub-sequence starting at a word boundary, longest first
         for a in range(len(words)):
             for b in range(len(words), a, -1):
                 phrase = " ".join(words[a:b]).rstrip(".,") if b - a > 1 or not words[a].endswith(".") else words[a]
                 cs = [i for i in candidates(gaz, phrase) if gaz.feat[i] in (COUNTRY, ADM1)]
-                if len(cs) == 1 and (b - a > 1 or len(phrase) > 3 or phrase in gaz.abbr or phrase in gaz.state_abbr):
+                if len(cs) == 1 and (gaz.is_primary(phrase, cs[0]) or phrase in gaz.abbr or phrase in gaz.state_abbr
+                                     or norm(phrase) in gaz.demonyms) and (b - a > 1 or len(phrase) > 3 or phrase in gaz.abbr or phrase in gaz.state_abbr):
                     i = cs[0]
                     out.append((gaz.cc[i], gaz.adm1[i] if gaz.feat[i] == ADM1 else ""))
                     break
     return out
+
+
+def _alt_shadowed(gaz: Gazetteer, surface: str, cs: tuple[int, ...]) -> set[int]:
+    """Candidates known only by an alternate name while a place of that very name exists in the same
+    country ("Maryville" is not Beeville, Texas, when there are towns called Maryville)."""
+    name = clean(surface)
+    prim_cc = {gaz.cc[i] for i in cs if gaz.is_primary(name, i) and gaz.feat[i] in (CITY, CAPITAL)}
+    return {i for i in cs if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] in prim_cc and not gaz.is_primary(name, i)}
 
 
 def base_score(gaz: Gazetteer, surface: str, i: int) -> float:
@@ -94,7 +138,7 @@ def base_score(gaz: Gazetteer, surface: str, i: int) -> float:
     else:
         sc = math.log10(max(gaz.pop[i], 100))
         if f == CAPITAL:
-            sc += 1.0
+            sc += CAPITAL_BONUS
     if not gaz.is_primary(clean(surface), i):
         sc -= ALT_PENALTY
     return sc
@@ -137,6 +181,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             by_surface[surf[k]] = q
     quals = [q or by_surface.get(surf[k]) for k, q in enumerate(quals)]
     base = [[base_score(gaz, text[a:b], i) for i in cs] for (a, b), cs in zip(spans, cands)]
+    for k, ((a, b), cs) in enumerate(zip(spans, cands)):
+        shadow = _alt_shadowed(gaz, text[a:b], cs) if len(cs) > 1 else ()
+        if shadow:
+            base[k] = [sc - SHADOW_PENALTY if i in shadow else sc for i, sc in zip(cs, base[k])]
     first = []
     for k in range(n):
         if not cands[k]:
@@ -147,27 +195,47 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             for j, i in enumerate(cands[k]):
                 scores[j] += _qual_bonus(gaz, i, quals[k])
         first.append(cands[k][max(range(len(scores)), key=scores.__getitem__)])
-    # context votes: countries and admin1 of first-pass picks (weight 1 when unambiguous, else 0.5)
-    cvote: dict[str, list] = defaultdict(list)
-    avote: dict[tuple, list] = defaultdict(list)
+    # context votes: countries and admin1 of first-pass picks (weight 1 when unambiguous, else 0.5); one vote
+    # per distinct name, so that a name repeated fifteen times does not outvote the rest of the text
+    cvote: dict[str, dict] = defaultdict(dict)
+    avote: dict[tuple, dict] = defaultdict(dict)
+
+    def vote(table, key, voter, w):
+        if table[key].get(voter, 0.0) < w:
+            table[key][voter] = w
+
     for k, i in enumerate(first):
         if i is None:
             continue
         w = 1.0 if len(cands[k]) == 1 or quals[k] else 0.5
         if gaz.cc[i]:
-            cvote[gaz.cc[i]].append((k, w))
-        if gaz.feat[i] in (ADM1, ADM2, CITY, CAPITAL) and gaz.adm1[i]:
-            avote[(gaz.cc[i], gaz.adm1[i])].append((k, w))
+            vote(cvote, gaz.cc[i], surf[k], w)
+        if gaz.feat[i] == ADM1 and gaz.adm1[i]:
+            vote(avote, (gaz.cc[i], gaz.adm1[i]), surf[k], w)
+        elif gaz.feat[i] in (ADM2, CITY, CAPITAL) and gaz.adm1[i] and len(cands[k]) == 1:
+            vote(avote, (gaz.cc[i], gaz.adm1[i]), surf[k], 0.5)
         if quals[k]:
-            cvote[quals[k][0]].append((k, 1.0))
+            vote(cvote, quals[k][0], surf[k], 1.0)
             if quals[k][1]:
-                avote[quals[k]].append((k, 1.0))
-    for cc, a1 in text_context(gaz, text):
-        cvote[cc].append((-1, 0.5))
+                vote(avote, quals[k], surf[k], 1.0)
+    for cc, a1 in text_context(gaz, text, set(spans)):
+        vote(cvote, cc, "#" + cc + a1, 0.5)
         if a1:
-            avote[(cc, a1)].append((-1, 0.5))
+            vote(avote, (cc, a1), "#" + cc + a1, 0.5)
+    cvote = {c: list(v.items()) for c, v in cvote.items()}
+    avote = {c: list(v.items()) for c, v in avote.items()}
     total = sum(w for v in cvote.values() for _, w in v) or 1.0
     townish = [bool(_TOWNISH.match(text, b)) for a, b in spans]
+    cityish = [bool(_CITYISH.match(text, b)) or bool(_CITY_OF.search(text[max(0, a - 20):a])) for a, b in spans]
+    # "in Becker, Clay or Douglas counties": the county, not the town
+    for k, (a, b) in enumerate(spans):
+        mm = _COUNTIES.match(text, b)
+        if mm and cands[k]:
+            word = "Parish" if mm.group(1).lower().startswith("parish") else "County"
+            cc = gaz.lookup(clean(text[a:b]) + " " + word)
+            if cc:
+                cands[k] = cc
+                base[k] = [base_score(gaz, text[a:b] + " " + word, i) for i in cc]
     after_comma = [bool(re.search(r"[A-Z][\w.]*,\s*$", text[max(0, a - 40):a])) for a, b in spans]
     has_country = [any(gaz.feat[i] == COUNTRY and gaz.is_primary(clean(text[a:b]), i) for i in cs)
                    for (a, b), cs in zip(spans, cands)]
@@ -178,6 +246,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         order = sorted(range(len(cands[k])), key=lambda j: -base[k][j])[:12]
         top.append([cands[k][j] for j in order])
     pts_by_surface: dict[str, list] = defaultdict(list)
+    weight_by_surface: dict[str, float] = {}
     adm_by_surface: dict[str, set] = defaultdict(set)
     for k in range(n):
         for i in top[k]:
@@ -185,6 +254,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 pts_by_surface[surf[k]].append((gaz.lat[i], gaz.lon[i]))
             if gaz.feat[i] == ADM1:
                 adm_by_surface[surf[k]].add((gaz.cc[i], gaz.adm1[i]))
+        weight_by_surface[surf[k]] = 1.0 / max(1, len(top[k]))
     out: list[int | None] = []
     for k in range(n):
         cs = cands[k]
@@ -203,35 +273,53 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             f = gaz.feat[i]
             if townish[k] and f in (COUNTRY, CONTINENT, REGION):
                 sc -= 5.0
+            if cityish[k] and f in (COUNTRY, CONTINENT, REGION, ADM1):
+                sc -= 5.0
             if has_country[k] and f in (CITY, CAPITAL, ADM2) and not quals[k] and not townish[k]:
                 sc -= 4.0
             if f == ADM1 and after_comma[k]:
                 sc += 3.0
+            if f == ADM1 and gaz.adm1[i]:
+                v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != surf[k])
+                if v:
+                    sc += W_ADM1 * min(1.0, v)
             if f == ADM1:
                 if any(gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]
                        for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i):
                     sc += 2.0
             if cc:
-                v = sum(w for kk, w in cvote.get(cc, ()) if kk != k)
+                v = sum(w for kk, w in cvote.get(cc, ()) if kk != surf[k])
                 if v:
-                    sc += W_COUNTRY * v / total + 0.3 * min(3.0, v)
+                    own = sum(w for vv in cvote.values() for kk, w in vv if kk == surf[k])
+                    sc += W_COUNTRY * v / max(1e-9, total - own) + 0.3 * min(3.0, v)
                 if gaz.feat[i] != COUNTRY and gaz.feat[i] != ADM1 and gaz.adm1[i]:
-                    v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != k)
+                    v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != surf[k])
                     if v:
                         sc += W_ADM1 * min(1.0, v)
                 if f in (CITY, CAPITAL, ADM2):
                     la, lo = gaz.lat[i], gaz.lon[i]
-                    near = 0
+                    near = 0.0
                     for sf, pts in pts_by_surface.items():
-                        if sf != surf[k] and any(abs(la - pl) < 1.5 and abs(lo - po) < 2 and
-                                                 haversine(la, lo, pl, po) < 120 for pl, po in pts):
-                            near += 1
+                        if sf == surf[k]:
+                            continue
+                        dmin = min((haversine(la, lo, pl, po) for pl, po in pts
+                                    if abs(la - pl) < 1.5 and abs(lo - po) < 2), default=999.0)
+                        if dmin < NEAR_KM:
+                            near += weight_by_surface[sf] ** 0.5 * (1.0 - NEAR_DECAY * dmin / NEAR_KM)
                     sc += W_NEAR * min(near, 3)
                     if gaz.adm1[i] and any(sf != surf[k] and (cc, gaz.adm1[i]) in adms
                                            for sf, adms in adm_by_surface.items()):
                         sc += 1.5
             if sc > best_sc:
                 best, best_sc = i, sc
+        # a division named after its capital city (Pyongyang, Alexandria): the city itself
+        if best is not None and gaz.feat[best] == ADM1:
+            for i in cs:
+                if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] == gaz.cc[best] and gaz.pop[i] >= 100_000 and \
+                        gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i) and \
+                        haversine(gaz.lat[i], gaz.lon[i], gaz.lat[best], gaz.lon[best]) < 60:
+                    best = i
+                    break
         out.append(best)
     return out
 

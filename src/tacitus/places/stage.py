@@ -1,15 +1,214 @@
+"""Places stage: toponyms of the article resolved in the gazetteer (PlaceResolver), the dateline, and
+event locations from the event's own clause (EventLocator)."""
 from __future__ import annotations
+
+import re
+
+from ..model import Entity, Place
+from .gazetteer import ADM1, ADM2, CAPITAL, CITY, COUNTRY, get_gazetteer
+from .resolve import resolve_place, resolve_spans, to_place
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
+SPEECH = {"say", "tell", "warn", "announce", "state", "declare", "accuse", "urge", "claim", "deny", "report",
+          "add", "insist", "threaten", "demand", "condemn", "confirm", "reject", "respond"}
+
+
+def find_dateline(text: str) -> Place | None:
+    """ "SEOUL (Reuters) - ..." / "WASHINGTON — ..." / "Lagos, Nigeria - ..." -> the place."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip()
+    if not (name.isupper() or m.group(2)):
+        return None
+    gaz = get_gazetteer()
+    full = name.title() if name.isupper() else name
+    if m.group(2):
+        s = f"{full}, {m.group(2).strip()}"
+        return to_place(gaz, resolve_spans(s, [(0, len(full))], gaz)[0])
+    return resolve_place(full)
+
+
+ORG_WORDS = re.compile(r"^(Police|Sheriff|County|City|Fire|Department|Public|High|Middle|Elementary|School|Schools|"
+                       r"University|College|Hospital|Medical|Chamber|Council|Board|Township|Town|Village|Library|"
+                       r"Memorial|Regional|Community|Municipal|Daily|Courthouse|Jail|Airport|Park|Parks|Water|"
+                       r"Housing|Transit|Area|State|Police Department|Symphony|Zoo|Museum|Center|Centre)\b")
+LOC_PREP = {"in", "at", "near", "from", "outside", "to", "of", "around", "across", "into", "between", "and"}
+
+
+def _is_known_place(gaz, name: str, strict: bool) -> bool:
+    from .resolve import candidates
+    for i in candidates(gaz, name):
+        if not gaz.is_primary(name, i) and name not in gaz.abbr:
+            continue
+        f = gaz.feat[i]
+        if f in (COUNTRY, ADM1) or (f == ADM2 and not strict):
+            return True
+        if f in (CITY, CAPITAL) and gaz.pop[i] >= (5000 if strict else 1000):
+            return True
+    return False
+
+
+def add_missed_toponyms(ctx, gaz) -> None:
+    """Toponyms the NER missed or folded into another entity: the place that starts an organization name
+    ("Alexandria Police Department" -> Alexandria), a one-word "person" that is a town after a locative
+    preposition ("in Alexandria"), and a capitalized place name after "in/at/near/from" outside any entity."""
+    doc = ctx.doc
+    person_parts = {w for e in ctx.entities if e.label == "PERSON" and len(e.text.split()) > 1 for w in e.text.split()}
+    added = []
+    covered = set()
+    for e in ctx.entities:
+        if e.label in ("PERSON", "ORG", "FAC", "GPE", "LOC", "NORP"):
+            covered.update(range(e.start, e.end))
+    for e in list(ctx.entities):
+        if e.label in ("ORG", "FAC"):
+            words = e.text.split()
+            for n in (3, 2, 1):
+                if len(words) > n and ORG_WORDS.match(" ".join(words[n:])):
+                    head = " ".join(words[:n])
+                    if head.lower() in ("the",):
+                        continue
+                    if _is_known_place(gaz, head, strict=False):
+                        start = e.start + (e.text.index(head))
+                        added.append(Entity(start, start + len(head), head, "GPE"))
+                        break
+        elif e.label == "PERSON" and " " not in e.text and e.text not in person_parts and e.coref is None:
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            prev = doc[span.start - 1]
+            if prev.lower_ in LOC_PREP and _is_known_place(gaz, e.text, strict=True):
+                e.label = "GPE"
+                e.actor = None
+    for tok in doc:
+        if tok.idx in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ not in LOC_PREP or tok.ent_type_:
+            continue
+        # the capitalized run starting here
+        j = tok.i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() and j - tok.i < 3:
+            j += 1
+        name = doc[tok.i:j + 1].text
+        if any(i in covered for i in range(tok.idx, doc[j].idx + len(doc[j].text))):
+            continue
+        if _is_known_place(gaz, name, strict=True):
+            added.append(Entity(tok.idx, tok.idx + len(name), name, "GPE"))
+            covered.update(range(tok.idx, tok.idx + len(name)))
+    if added:
+        # keep coreference links (indices into the entity list) valid across the re-sort
+        targets = {id(e): ctx.entities[e.coref] for e in ctx.entities if e.coref is not None}
+        ctx.entities.extend(added)
+        ctx.entities.sort(key=lambda x: (x.start, -x.end))
+        pos = {id(e): k for k, e in enumerate(ctx.entities)}
+        for e in ctx.entities:
+            if id(e) in targets:
+                e.coref = pos[id(targets[id(e)])]
 
 
 class PlaceResolver:
     name = "places"
 
     def __call__(self, ctx) -> None:
-        return None
+        gaz = get_gazetteer()
+        if ctx.doc is not None:
+            add_missed_toponyms(ctx, gaz)
+        targets = []
+        for k, e in enumerate(ctx.entities):
+            if e.label in PLACE_LABELS:
+                targets.append(k)
+            elif e.label == "NORP":
+                # demonyms of countries are places too ("British", "North Korean")
+                key = e.text.strip()
+                if key in gaz.abbr or any(gaz.feat[i] == COUNTRY for i in gaz.lookup(key)):
+                    targets.append(k)
+        spans = [(ctx.entities[k].start, ctx.entities[k].end) for k in targets]
+        res = resolve_spans(ctx.text, spans, gaz) if spans else []
+        info = ctx.extra.get("actors")
+        for k, i in zip(targets, res):
+            e = ctx.entities[k]
+            if i is None:
+                # context forms: "fled to the South" in a Korean story
+                if e.actor is not None and e.actor.country and e.actor.kind == "country":
+                    i = gaz.country_entry.get(gaz.iso3to2.get(e.actor.country, ""), None)
+                elif info is not None and e.label == "LOC":
+                    from ..actors.stage import code_phrase
+                    a = code_phrase("the " + e.text, info)
+                    if a is not None and a.country and a.kind == "country":
+                        i = gaz.country_entry.get(gaz.iso3to2.get(a.country, ""), None)
+                if i is None:
+                    continue
+            if e.label == "NORP" and gaz.feat[i] != COUNTRY:
+                continue
+            e.place = to_place(gaz, i)
+        ctx.dateline = find_dateline(ctx.text)
+
+
+def _clause_head(tok):
+    """The head of the clause a token belongs to."""
+    while tok.dep_ not in CLAUSE_DEPS and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _inside_participant(tok, clause) -> bool:
+    while tok.i != clause.i and tok.head is not tok:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "agent", "poss"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _specificity(p: Place) -> int:
+    return {"city": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}.get(p.feature or "", 0)
 
 
 class EventLocator:
     name = "places.event_locator"
 
     def __call__(self, ctx) -> None:
-        return None
+        doc = ctx.doc
+        if doc is None:
+            return
+        places = [e for e in ctx.entities if e.place is not None and e.label in PLACE_LABELS]
+        for ev in ctx.events:
+            ev.location = self._locate(ctx, doc, ev, places)
+
+    def _locate(self, ctx, doc, ev, places):
+        head = None
+        if ev.head_token is not None and 0 <= ev.head_token < len(doc):
+            head = doc[ev.head_token]
+        else:
+            span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+        if head is None:
+            return ctx.dateline
+        clause = _clause_head(head)
+        excluded = []
+        for part in (ev.source, ev.target, ev.attribution):
+            if part is not None:
+                excluded.append((part.start, part.end))
+        best = None
+        for e in places:
+            if not (ev.sentence.start <= e.start < ev.sentence.end):
+                continue
+            if any(a <= e.start and e.end <= b for a, b in excluded):
+                continue  # a participant ("Washington warned Seoul"), not where it happened
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
+                if root.dep_ != "compound" or root.head.dep_ not in ("pobj",):
+                    continue  # metonymy or a modifier ("Washington said", "Seoul newspaper")
+            if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
+                continue
+            if _clause_head(root).i != clause.i:
+                continue
+            if _inside_participant(root, clause):
+                continue  # "deputy ambassador to London ... fled": London modifies the subject
+            if best is None or _specificity(e.place) > _specificity(best):
+                best = e.place
+        return best if best is not None else ctx.dateline

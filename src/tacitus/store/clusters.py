@@ -10,7 +10,8 @@ Contract:
   that a mention (or a merged-event id ``evc_…``) belongs to.
 
 Two mentions are the same real event when they have the same type and polarity, compatible actors
-(per role: same actor key, or one side unknown; at least one role known and equal), overlapping date
+(per role: same actor key, or one side unknown; at least one role known, specific — not a bare sector
+such as "some government" — and equal), overlapping date
 intervals, and compatible place (same country or one unknown). Candidates come from an index lookup
 on (type, polarity, actor key, date) — no all-pairs comparison. Syndicated copies (the same evidence
 sentence, normalized, in several articles) count as one source.
@@ -21,8 +22,8 @@ import hashlib
 import re
 from datetime import date, timedelta
 
-UNKNOWN_WINDOW_DAYS = 7  # a mention without a date may have happened up to a week before publication
-COARSE_DAYS = 7  # merged intervals wider than this also need close report dates ...
+UNKNOWN_WINDOW_DAYS = 3  # a mention without a date may have happened up to 3 days before publication
+COARSE_DAYS = 3  # merged intervals wider than this also need close report dates ...
 REPORT_SLACK_DAYS = 2  # ... within this many days of the event's reports
 COPY_DAYS = 3  # syndicated copies published within this many days merge whatever their dates
 WATERMARK = "merge_rowid"
@@ -52,6 +53,11 @@ def _shift(d: str, days: int) -> str:
 def actor_key(actor_id: str | None, country: str | None) -> str | None:
     """The identity used for merging: the registry id, else the country code, else unknown (None)."""
     return actor_id or (f"country:{country}" if country else None)
+
+
+def _generic(key: str) -> bool:
+    """A sector without a country ("group:---GOV": some government): compatible, but not an identity."""
+    return "---" in key
 
 
 def polarity(row) -> str:
@@ -91,7 +97,7 @@ def _compatible(c, ks, kt, ds, de, loc, pub, copy: bool = False) -> int | None:
         if ck and k:
             if ck != k:
                 return None
-            same += 1
+            same += 0 if _generic(k) else 1
     if not same and not copy:
         return None
     s, e = max(c["date_start"], ds), min(c["date_end"], de)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from typing import Any
@@ -17,18 +18,25 @@ from . import fts_query
 # Indexes the web queries rely on beyond schema v1. ``ensure_indexes`` creates them when the file is
 # writable; they belong in a store migration (names are prefixed ``web_`` to avoid clashes).
 WEB_INDEXES: dict[str, str] = {
+    "web_events_start": "CREATE INDEX IF NOT EXISTS web_events_start ON events(date_start)",
+    "web_events_end": "CREATE INDEX IF NOT EXISTS web_events_end ON events(date_end)",
+    "web_events_cameo": "CREATE INDEX IF NOT EXISTS web_events_cameo ON events(cameo, date_start)",
     "web_events_loc": "CREATE INDEX IF NOT EXISTS web_events_loc ON events(location_geonameid)",
     "web_events_loc_country": "CREATE INDEX IF NOT EXISTS web_events_loc_country ON events(location_country, date_start)",
     "web_events_modality": "CREATE INDEX IF NOT EXISTS web_events_modality ON events(modality, date_start)",
     "web_events_src_actor_date": "CREATE INDEX IF NOT EXISTS web_events_src_actor_date ON events(source_actor_id, date_start)",
     "web_events_tgt_actor_date": "CREATE INDEX IF NOT EXISTS web_events_tgt_actor_date ON events(target_actor_id, date_start)",
     "web_evidence_article": "CREATE INDEX IF NOT EXISTS web_evidence_article ON evidence(article_id)",
+    "web_events_confidence": "CREATE INDEX IF NOT EXISTS web_events_confidence ON events(confidence)",
 }
+
+# Full-text filters look at the most recently stored matching sentences only, up to this many.
+TEXT_MATCH_CAP = 5000
 
 LIST_COLUMNS = (
     "id", "article_id", "pub_date", "type", "plover_type", "mode", "cameo", "contexts",
-    "source_name", "source_country", "source_code", "source_actor_id", "source_text",
-    "target_name", "target_country", "target_code", "target_actor_id", "target_text",
+    "source_name", "source_country", "source_code", "source_actor_id", "source_text", "source_start", "source_end",
+    "target_name", "target_country", "target_code", "target_actor_id", "target_text", "target_start", "target_end",
     "date_value", "date_start", "date_end", "date_granularity", "date_basis", "date_mod",
     "location_name", "location_geonameid", "location_country", "lat", "lon",
     "modality", "attribution_text", "trigger_text", "trigger_start", "trigger_end",
@@ -108,94 +116,208 @@ def resolve_actor(conn: sqlite3.Connection, actor: str, limit: int = 50) -> list
         "SELECT id FROM actors WHERE name LIKE ? ORDER BY n_mentions DESC LIMIT ?", (f"%{actor}%", limit))]
 
 
-def _where(conn, f: EventFilters, actor_ids: list[str] | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
+@dataclass
+class Clause:
+    """One filter as SQL. ``{p}`` stands before every column: "" lets SQLite use an index for it, "+"
+    forbids that (so the planner leads with the index we choose). ``lead`` clauses can drive a plan."""
+    name: str
+    sql: str
+    args: list[Any]
+    lead: bool = True
+
+    def render(self, indexed: bool) -> str:
+        return self.sql.replace("{p}", "" if indexed else "+")
+
+
+def _clauses(f: EventFilters, actor_ids: list[str]) -> list[Clause]:
+    out: list[Clause] = []
     if f.actor:
         if actor_ids:
             marks = ",".join("?" * len(actor_ids))
-            where.append(f"(e.source_actor_id IN ({marks}) OR e.target_actor_id IN ({marks}))")
-            args += actor_ids + actor_ids
+            out.append(Clause("actor", f"({{p}}e.source_actor_id IN ({marks}) OR {{p}}e.target_actor_id IN ({marks}))",
+                              actor_ids + actor_ids))
         else:  # no coded actor: fall back to the raw role text (slow path, rare)
             like = f"%{f.actor}%"
-            where.append("(e.source_text LIKE ? OR e.target_text LIKE ? OR e.source_name LIKE ? OR "
-                         "e.target_name LIKE ?)")
-            args += [like] * 4
+            out.append(Clause("actor", "(e.source_text LIKE ? OR e.target_text LIKE ? OR e.source_name LIKE ? OR "
+                                       "e.target_name LIKE ?)", [like] * 4, lead=False))
     if f.country:
         c = f.country.upper()
-        where.append("(e.source_country = ? OR e.target_country = ? OR e.location_country = ?)")
-        args += [c, c, c]
+        out.append(Clause("country", "({p}e.source_country = ? OR {p}e.target_country = ? OR "
+                                     "{p}e.location_country = ?)", [c, c, c]))
     if f.type:
         t = f.type.strip()
         if t[:1].isdigit():
-            where.append("e.cameo = ?")
-            args.append(t)
+            out.append(Clause("type", "{p}e.cameo = ?", [t]))
         else:
-            where.append("e.type = ?")
-            args.append(t.upper())
+            out.append(Clause("type", "{p}e.type = ?", [t.upper()]))
     if f.modality:
-        where.append("e.modality = ?")
-        args.append(f.modality)
+        out.append(Clause("modality", "{p}e.modality = ?", [f.modality]))
     if f.basis:
-        where.append("e.date_basis = ?")
-        args.append(f.basis)
+        out.append(Clause("basis", "e.date_basis = ?", [f.basis], lead=False))
     if f.place is not None:
-        where.append("e.location_geonameid = ?")
-        args.append(int(f.place))
+        out.append(Clause("place", "{p}e.location_geonameid = ?", [int(f.place)]))
     if f.article:
-        where.append("e.article_id = ?")
-        args.append(f.article)
-    # Interval overlap: an event is kept if it may have happened in [since, until].
-    if f.since:
-        where.append("(e.date_end >= ? OR e.date_end IS NULL)")
-        args.append(f.since)
-    if f.until:
-        where.append("(e.date_start <= ? OR e.date_start IS NULL)")
-        args.append(f.until)
-    if f.q:
-        where.append("e.rowid IN (SELECT ev.rowid FROM sentences_fts JOIN sentences s ON s.rowid = "
-                     "sentences_fts.rowid JOIN events ev ON ev.article_id = s.article_id AND "
-                     "ev.sentence_start < s.\"end\" AND ev.sentence_end > s.start "
-                     "WHERE sentences_fts MATCH ?)")
-        args.append(fts_query(f.q))
-    return where, args
+        out.append(Clause("article", "{p}e.article_id = ?", [f.article]))
+    # Interval overlap: an event is kept if it may have happened in [since, until] (open ends: unknown).
+    if f.since or f.until:
+        sql, args = [], []
+        if f.since:
+            sql.append("({p}e.date_end >= ? OR {p}e.date_end IS NULL)")
+            args.append(f.since)
+        if f.until:
+            sql.append("({p}e.date_start <= ? OR {p}e.date_start IS NULL)")
+            args.append(f.until)
+        out.append(Clause("dates", " AND ".join(sql), args))
+    return out
 
 
+def _where(conn, f: EventFilters, actor_ids: list[str] | None) -> tuple[list[str], list[Any]]:
+    """All filters as SQL, every index allowed (the planner chooses)."""
+    cl = _clauses(f, actor_ids or [])
+    return [c.render(True) for c in cl], [a for c in cl for a in c.args]
+
+
+def _plan(conn, clauses: list[Clause], cap: int) -> tuple[list[str], list[Any], Clause | None, int | None]:
+    """Pick the most selective filter to lead: capped counts (index only, <= cap+1 entries each) per
+    filter; the smallest leads and the others are checked row by row. Returns (where, args, lead,
+    lead_count); lead is None when every filter matches more than ``cap`` rows."""
+    best, best_n = None, None
+    for c in clauses:
+        if not c.lead:
+            continue
+        n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {c.render(True)} LIMIT ?)",
+                         (*c.args, cap + 1)).fetchone()[0]
+        if best_n is None or n < best_n:
+            best, best_n = c, n
+        if n == 0:
+            break
+    if best is not None and best_n > cap:
+        best = None
+    where = [c.render(c is best) for c in clauses]
+    return where, [a for c in clauses for a in c.args], best, best_n
+
+
+def _count_within(conn, sql: str, args, budget_ms: float) -> int | None:
+    """Run a COUNT query, giving up (None) after ``budget_ms``."""
+    deadline = time.perf_counter() + budget_ms / 1000
+    conn.set_progress_handler(lambda: 1 if time.perf_counter() > deadline else 0, 2000)
+    try:
+        return conn.execute(sql, args).fetchone()[0]
+    except sqlite3.OperationalError as e:
+        if "interrupted" in str(e):
+            return None
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+# Orders match index layouts: (date_start[, rowid]) and (type|country|actor, date_start, rowid).
+# "oldest" lists dated events only (undated ones would otherwise come first).
 _ORDER = {
     "newest": "e.date_start DESC, e.rowid DESC",
-    "oldest": "e.date_start IS NULL, e.date_start, e.rowid",
+    "oldest": "e.date_start, e.rowid",
     "confidence": "e.confidence DESC, e.rowid DESC",
 }
+_WALK_INDEX = {"newest": "web_events_start", "oldest": "web_events_start", "confidence": "web_events_confidence"}
+COUNT_BUDGET_MS = 120.0
 
 
 def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offset: int = 0,
-               count_cap: int = 10000) -> EventPage:
+               count_cap: int = 10000, total: int | None = None) -> EventPage:
     """One page of events matching ``f`` plus a (capped) count.
 
-    Plan: a capped count of the matches tells how selective the filters are. Few matches (under the cap)
-    are fetched through the filter indexes and sorted; many matches are found by walking the date index
-    in order and filtering, which reaches the first page quickly either way."""
+    Plan: the most selective filter (by capped index counts) leads when it matches at most
+    ``count_cap`` rows: those rows are checked against the other filters, counted and sorted. When every
+    filter matches more, the sort index is walked in order and rows filtered as they come, which fills
+    the first pages quickly; the count then runs under a time budget (``count`` is a lower bound with
+    ``count_exact`` false if it stops). A full-text filter starts from the FTS index (``_text_page``)."""
     actor_ids = resolve_actor(conn, f.actor) if f.actor else []
-    where, args = _where(conn, f, actor_ids)
-    w = (" WHERE " + " AND ".join(where)) if where else ""
+    clauses = _clauses(f, actor_ids)
     notes: list[str] = []
     if f.actor and not actor_ids:
         notes.append(f"No coded actor matches “{f.actor}”; matching the raw text of event roles instead.")
-    if where:
-        n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events e{w} LIMIT ?)",
-                         (*args, count_cap + 1)).fetchone()[0]
-    else:
-        n = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
-    exact = n <= count_cap or not where
-    if not exact:
-        n = count_cap
     sort = f.sort if f.sort in _ORDER else "newest"
+    if sort == "oldest":
+        clauses.append(Clause("dated", "e.date_start IS NOT NULL", [], lead=False))
+        notes.append("Oldest first lists dated events only.")
+    if f.q:
+        where, args = [c.render(True) for c in clauses], [a for c in clauses for a in c.args]
+        return _text_page(conn, f, where, args, limit, offset, actor_ids, notes)
     hint = ""
-    if where and not exact and sort in ("newest", "oldest") and "events_date" in _indexes(conn):
-        hint = " INDEXED BY events_date"  # many matches: walk the date index, filter as we go
+    if not clauses:  # no filter: the caller may know the total already (a cached overview)
+        where, args = [], []
+        n = total if total is not None else conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        exact = True
+        if _WALK_INDEX[sort] in _indexes(conn):
+            hint = f" INDEXED BY {_WALK_INDEX[sort]}"
+    else:
+        where, args, lead, lead_n = _plan(conn, clauses, count_cap)
+        w = " WHERE " + " AND ".join(where)
+        if lead is not None:
+            n = conn.execute(f"SELECT COUNT(*) FROM events e{w}", args).fetchone()[0]
+            exact = True
+        else:
+            if _WALK_INDEX[sort] in _indexes(conn):
+                hint = f" INDEXED BY {_WALK_INDEX[sort]}"  # walk the sort index, filter as we go
+            if sum(c.lead for c in clauses) == 1 and len(clauses) == 1:
+                n = count_cap + 1  # the one filter was counted past the cap already
+            else:  # the planner's own plan, every index allowed, within a time budget
+                n = _count_within(conn, "SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE "
+                                  + " AND ".join(c.render(True) for c in clauses) + " LIMIT ?)",
+                                  (*args, count_cap + 1), COUNT_BUDGET_MS)
+            exact = n is not None and n <= count_cap
+            if n is not None and n > count_cap:
+                n = count_cap
+    w = (" WHERE " + " AND ".join(where)) if where else ""
     q = f"SELECT {_SELECT} FROM events e{hint}{w} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?"
     rows = [dict(r) for r in conn.execute(q, (*args, int(limit), int(offset)))]
+    if n is None:  # count gave up: at least what we have seen
+        n = offset + len(rows)
     return EventPage(rows=rows, count=n, count_exact=exact, offset=offset, limit=limit,
+                     actor_ids=actor_ids, notes=notes)
+
+
+def _text_hits(conn, q: str, where: list[str], args: list) -> dict[int, tuple]:
+    """Events whose evidence overlaps the (at most ``TEXT_MATCH_CAP`` newest stored) sentences matching
+    ``q`` and the other filters: {rowid: (date_start, confidence)}."""
+    w = (" AND " + " AND ".join(where)) if where else ""
+    sql = ("SELECT e.rowid AS rid, e.date_start, e.confidence FROM (SELECT rowid AS sid FROM sentences_fts "
+           "WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m JOIN sentences s ON s.rowid = m.sid "
+           "JOIN events e ON e.article_id = s.article_id AND e.sentence_start < s.\"end\" AND e.sentence_end > s.start"
+           f" WHERE 1{w}")
+    return {r[0]: (r[1], r[2]) for r in conn.execute(sql, (fts_query(q), TEXT_MATCH_CAP, *args))}
+
+
+def _text_page(conn, f: EventFilters, where: list[str], args: list, limit: int, offset: int,
+               actor_ids: list[str], notes: list[str]) -> EventPage:
+    """Full-text filter: the matching sentences (newest stored first, at most ``TEXT_MATCH_CAP``) →
+    the events whose evidence overlaps them, other filters applied in the same pass; sorted here."""
+    n_sent = conn.execute("SELECT COUNT(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)",
+                          (fts_query(f.q), TEXT_MATCH_CAP + 1)).fetchone()[0]
+    hits = _text_hits(conn, f.q, where, args)
+    exact = n_sent <= TEXT_MATCH_CAP
+    if not exact:
+        notes.append(f"“{f.q}” is in more than {TEXT_MATCH_CAP:,} sentences: showing events from the "
+                     f"{TEXT_MATCH_CAP:,} most recently stored; add words or filters to narrow it.")
+    sort = f.sort if f.sort in _ORDER else "newest"
+    items = list(hits.items())
+    if sort == "confidence":
+        items.sort(key=lambda kv: (kv[1][1] or 0, kv[0]), reverse=True)
+    elif sort == "oldest":
+        items.sort(key=lambda kv: (kv[1][0] is None, kv[1][0] or "", kv[0]))
+    else:
+        items.sort(key=lambda kv: (kv[1][0] is not None, kv[1][0] or "", kv[0]), reverse=True)
+    page_ids = [rid for rid, _ in items[offset:offset + limit]]
+    rows = []
+    if page_ids:
+        by_id = {r["rid"]: dict(r) for r in conn.execute(
+            f"SELECT e.rowid AS rid, {_SELECT} FROM events e WHERE e.rowid IN ({','.join('?' * len(page_ids))})",
+            page_ids)}
+        for rid in page_ids:
+            d = by_id[rid]
+            d.pop("rid")
+            rows.append(d)
+    return EventPage(rows=rows, count=len(items), count_exact=exact, offset=offset, limit=limit,
                      actor_ids=actor_ids, notes=notes)
 
 
@@ -203,8 +325,7 @@ def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offse
 def event_detail(conn: sqlite3.Connection, event_id: str) -> dict | None:
     """The stored row of one event, its contract JSON under ``event`` and its article's metadata."""
     r = conn.execute(f"SELECT {_SELECT}, e.json, e.negated, e.reporting, e.attribution_actor_id, "
-                     "e.source_sectors, e.target_sectors, e.source_start, e.source_end, e.target_start, "
-                     "e.target_end, a.title AS article_title, a.date AS article_date, a.source AS "
+                     "e.source_sectors, e.target_sectors, a.title AS article_title, a.date AS article_date, a.source AS "
                      "article_source, a.url AS article_url FROM events e JOIN articles a ON a.id = e.article_id "
                      "WHERE e.id = ?", (event_id,)).fetchone()
     if not r:
@@ -280,52 +401,76 @@ def actor(conn: sqlite3.Connection, actor_id: str) -> dict | None:
 
 
 def actor_months(conn: sqlite3.Connection, actor_id: str) -> list[dict]:
-    """Events per month (by the start of the event's date interval) with the actor as source or target."""
-    return [dict(r) for r in conn.execute(
-        "SELECT month, SUM(n_source) AS n_source, SUM(n_target) AS n_target FROM ("
-        " SELECT substr(date_start, 1, 7) AS month, COUNT(*) AS n_source, 0 AS n_target FROM events "
-        " WHERE source_actor_id = ? AND date_start IS NOT NULL GROUP BY month"
-        " UNION ALL"
-        " SELECT substr(date_start, 1, 7) AS month, 0, COUNT(*) FROM events "
-        " WHERE target_actor_id = ? AND date_start IS NOT NULL AND source_actor_id IS NOT ? GROUP BY month"
-        ") GROUP BY month ORDER BY month", (actor_id, actor_id, actor_id))]
+    """Events per month (by the start of the event's date interval) with the actor as source or target.
+    Grouped by day in index order (no sort), folded into months here."""
+    months: dict[str, list[int]] = {}
+    for col, i in (("source_actor_id", 0), ("target_actor_id", 1)):  # covering (actor, date_start) indexes
+        for day, n in conn.execute(
+                f"SELECT date_start, COUNT(*) FROM events WHERE {col} = ? AND date_start IS NOT NULL "
+                "GROUP BY date_start", (actor_id,)):
+            months.setdefault(day[:7], [0, 0])[i] += n
+    return [{"month": m, "n_source": v[0], "n_target": v[1]} for m, v in sorted(months.items())]
 
 
-def actor_counterparts(conn: sqlite3.Connection, actor_id: str, limit: int = 12) -> list[dict]:
-    """The actors this one acts on or is acted on by most often."""
+def actor_counterparts(conn: sqlite3.Connection, actor_id: str, limit: int = 12, recent: int = 2000) -> list[dict]:
+    """The actors this one acts on or is acted on by most often, over its ``recent`` latest events in
+    each role (bounded work for very frequent actors)."""
     return [dict(r) for r in conn.execute(
-        "SELECT c.id, a.name, a.country, a.code, SUM(c.n) AS n FROM ("
-        " SELECT target_actor_id AS id, COUNT(*) AS n FROM events WHERE source_actor_id = ? "
-        "  AND target_actor_id IS NOT NULL GROUP BY target_actor_id"
+        "SELECT c.id, a.name, a.country, a.code, COUNT(*) AS n FROM ("
+        " SELECT id FROM (SELECT target_actor_id AS id FROM events WHERE source_actor_id = ? "
+        "  ORDER BY date_start DESC LIMIT ?)"
         " UNION ALL"
-        " SELECT source_actor_id, COUNT(*) FROM events WHERE target_actor_id = ? "
-        "  AND source_actor_id IS NOT NULL GROUP BY source_actor_id"
+        " SELECT id FROM (SELECT source_actor_id AS id FROM events WHERE target_actor_id = ? "
+        "  ORDER BY date_start DESC LIMIT ?)"
         ") c JOIN actors a ON a.id = c.id WHERE c.id != ? GROUP BY c.id ORDER BY n DESC, a.name LIMIT ?",
-        (actor_id, actor_id, actor_id, limit))]
+        (actor_id, recent, actor_id, recent, actor_id, limit))]
 
 
 # -- map ----------------------------------------------------------------------------------------
-def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500) -> list[dict]:
-    """Event counts per located place (GeoNames id) for the filters, most frequent first."""
+MAP_CAP = 20000
+
+
+def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
+               cap: int = MAP_CAP) -> tuple[list[dict], bool]:
+    """Event counts per located place (GeoNames id) for the filters, most frequent first. Returns
+    (points, complete): when every filter matches more than ``cap`` events, ``cap`` of the matches are
+    mapped (complete = False)."""
     actor_ids = resolve_actor(conn, f.actor) if f.actor else []
-    where, args = _where(conn, f, actor_ids)
-    where.append("e.location_geonameid IS NOT NULL")
-    w = " WHERE " + " AND ".join(where)
-    return [dict(r) for r in conn.execute(
+    clauses = _clauses(f, actor_ids)
+    clauses.append(Clause("located", "e.location_geonameid IS NOT NULL", [], lead=False))
+    complete = True
+    if f.q:
+        hits = _text_hits(conn, f.q, [c.render(True) for c in clauses], [a for c in clauses for a in c.args])
+        src, args = ("SELECT e.location_geonameid FROM events e WHERE e.rowid IN (SELECT value FROM json_each(?))",
+                     [json.dumps(list(hits))])
+    elif len(clauses) == 1:  # no filter: an index-only scan of the location index
+        src, args = "SELECT e.location_geonameid FROM events e WHERE e.location_geonameid IS NOT NULL", []
+    else:
+        where, args, lead, _ = _plan(conn, clauses, cap)
+        w = " WHERE " + " AND ".join(where)
+        if lead is not None:
+            src = f"SELECT e.location_geonameid FROM events e{w}"
+        else:  # every filter matches more than cap: the first cap matches of the planner's plan
+            src = ("SELECT e.location_geonameid FROM events e WHERE "
+                   + " AND ".join(c.render(True) for c in clauses) + " LIMIT ?")
+            args = [*args, cap]
+            complete = False
+    rows = [dict(r) for r in conn.execute(
         "SELECT g.location_geonameid AS geonameid, p.name, p.lat, p.lon, p.country, p.feature, g.n FROM ("
-        f" SELECT e.location_geonameid, COUNT(*) AS n FROM events e{w} GROUP BY e.location_geonameid"
+        f" SELECT location_geonameid, COUNT(*) AS n FROM ({src}) GROUP BY location_geonameid"
         ") g JOIN places p ON p.geonameid = g.location_geonameid WHERE p.lat IS NOT NULL "
         "ORDER BY g.n DESC LIMIT ?", (*args, limit))]
+    return rows, complete
 
 
 # -- search -------------------------------------------------------------------------------------
-def search_sentences(conn: sqlite3.Connection, q: str, limit: int = 30) -> list[dict]:
-    """Best-matching sentences (FTS5 rank) with their article."""
+def search_sentences(conn: sqlite3.Connection, q: str, limit: int = 30, recent: int = 2000) -> list[dict]:
+    """Best-matching sentences (BM25) among the ``recent`` most recently stored matches, with their article."""
     return [dict(r) for r in conn.execute(
-        "SELECT s.article_id, s.start, s.\"end\", s.text, a.date, a.title, "
-        "snippet(sentences_fts, 0, '\x02', '\x03', '…', 24) AS snip FROM sentences_fts "
-        "JOIN sentences s ON s.rowid = sentences_fts.rowid JOIN articles a ON a.id = s.article_id "
-        "WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?", (fts_query(q), limit))]
+        "SELECT s.article_id, s.start, s.\"end\", s.text, a.date, a.title, m.score FROM ("
+        " SELECT rowid AS sid, bm25(sentences_fts) AS score FROM sentences_fts WHERE sentences_fts MATCH ? "
+        " ORDER BY rowid DESC LIMIT ?) m JOIN sentences s ON s.rowid = m.sid JOIN articles a ON a.id = s.article_id "
+        "ORDER BY m.score LIMIT ?", (fts_query(q), recent, limit))]
 
 
 # -- overview -----------------------------------------------------------------------------------

@@ -2,7 +2,14 @@
 
 Contract:
 - ``TimexTagger()(ctx)`` fills ``ctx.timexes`` (list of model.Timex, sorted by start) from ``ctx.text``
-  and ``ctx.dct``.
+  and ``ctx.dct`` (and ``ctx.doc`` when present, for the tense of bare weekdays/months).
 - ``EventDater()(ctx)`` sets ``ev.date`` (model.EventDate) on every event in ``ctx.events``.
+
+Library functions:
+- ``tag(text, dct, doc=None) -> list[Timex]``: the tagger alone (no spaCy needed).
+- ``to_timeml(article) -> str``: TimeML (DCT + TIMEX3 tags) for a model.Article.
+- ``read_tml(path)``: text, DCT and gold TIMEX3 of a TimeML file (used by bench/timex.py).
 """
 from .stage import TimexTagger, EventDater  # noqa: F401
+from .tagger import tag  # noqa: F401
+from .timeml import to_timeml, read_tml  # noqa: F401

@@ -95,12 +95,31 @@ def _parse_example(line: str, source: str) -> Example | None:
 
 
 def _alternation(keys, capital: bool = False) -> str:
-    alts = []
-    for k in sorted(keys, key=lambda s: (-len(s), s)):
+    """A prefix-factored (trie) alternation of ``keys``: much faster in ``re`` than a flat one.
+    Longer keys are tried before their prefixes, so the longest key wins."""
+    trie: dict = {}
+    for k in keys:
         if capital:
             k = k[:1].upper() + k[1:]
-        alts.append(re.escape(k).replace(r"\ ", r"\s+"))
-    return "(?:" + "|".join(alts) + ")"
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = True
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    end = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        piece = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(piece + _trie_regex(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
 
 
 _REF_RE = re.compile(r"([%@])(\^?)([A-Za-z_]+?)(\d*)\b")

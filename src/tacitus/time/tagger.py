@@ -8,6 +8,7 @@ they receive the rule's arguments with ``$group`` replaced by the normalized gro
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -20,6 +21,10 @@ from .tense import tense_at
 UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
              "CE": "century", "H": "time", "MIN": "time", "S": "time", "WE": "week", "SU": "season",
              "H1": "half"}
+NEAR_DAYS = 90
+NEAR_MONTHS = 3
+TENSE_OVERRIDES_NEAR = True
+WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
 _CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
 _MERGE_GAP = re.compile(r"^\s*(?:,\s*)?(?:on\s+|of\s+|at\s+)?$", re.IGNORECASE)
@@ -34,6 +39,9 @@ def parse_number(s: str, table: dict[str, str]) -> str:
     s = (s or "").strip().lower()
     if not s:
         return "1"
+    m = re.fullmatch(r"(\d+)\s+(?:1/2|and a half)", s)
+    if m:
+        return m.group(1) + ".5"
     d = s.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", d):
         return d.lstrip("0") or "0" if "." not in d else d
@@ -114,6 +122,11 @@ class _Norm:
             if ok:
                 return min(ok, key=lambda c: c.interval()[0])
 
+        if dirn is None:
+            same = [c for c in cands if c.year == self.dct.year]
+            if same:
+                return same[0]
+
         def dist(c):
             a, b = c.interval()
             if a <= self.dct <= b:
@@ -155,7 +168,20 @@ class _Norm:
                 pass
         if not cands:
             raise Skip
+        near = min(cands, key=lambda c: abs((c.as_date() - self.dct).days))
+        if abs((near.as_date() - self.dct).days) <= NEAR_DAYS and self._near_ok(near):
+            return near  # a day given without its year is almost always the nearby one
         return self.pick(cands, "t")
+
+    def _near_ok(self, p: V.Point) -> bool:
+        """The nearby candidate is kept unless the tense clearly points the other way."""
+        if not TENSE_OVERRIDES_NEAR:
+            return True
+        t = self.tense()
+        a, b = p.interval()
+        if t == "future" and b < self.dct:
+            return False
+        return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
         """Numeric dates: 2/3/09 (US month/day), 13/3/09 (day/month when the first is > 12)."""
@@ -248,6 +274,7 @@ class _Norm:
     def f_later(self, unit, n, sign="1"):
         """'two months later' / 'a year earlier': moved from the last mentioned date."""
         ref = self.refp()
+        self.used_ref = True
         k = _num(n)
         if k is None:
             raise Skip
@@ -262,7 +289,8 @@ class _Norm:
             return V.shift(ref, k * {"quarter": 4, "month": 12, "half": 2, "season": 4}[ref.gran])
         d = V.add_unit(ref.as_date(), {"week": "W", "day": "D", "month": "M", "year": "Y",
                                        "quarter": "Q"}.get(gran, "D"), k)
-        g = gran if GRAN_ORDER.get(gran, 0) >= GRAN_ORDER.get(ref.gran, 0) or ref.gran == "time" else ref.gran
+        # the coarser of the two granularities: "in 2009 ... two months later" stays 2009
+        g = gran if GRAN_ORDER.get(gran, 0) <= GRAN_ORDER.get(ref.gran, 0) or ref.gran == "time" else ref.gran
         if g == "time":
             g = "day"
         return V.at(d, g)
@@ -270,6 +298,7 @@ class _Norm:
     def f_refrel(self, unit, n):
         """'the next day', 'the following week', 'that day': the reference's unit moved by n."""
         ref = self.refp()
+        self.used_ref = True
         gran = UNIT_GRAN.get(unit, unit)
         k = int(_num(n) or 0)
         if GRAN_ORDER.get(ref.gran, 0) < GRAN_ORDER.get(gran, 0) and ref.gran not in ("time",):
@@ -284,7 +313,10 @@ class _Norm:
         delta = w - self.dct.isoweekday()
         if d == "0":
             return V.Point.of_day(V.add_days(self.dct, delta))
-        dirn = self.direction(d)
+        dirn = -1 if d == "p" else self.direction(d)
+        if dirn is None and WD_NEAREST:
+            k = delta % 7
+            dirn = 1 if 0 < k <= WD_NEAREST else -1
         if dirn == 1:
             k = delta % 7
             if d == "1" and k == 0:
@@ -307,6 +339,10 @@ class _Norm:
         if d == "1":
             ok = [c for c in cands if c.interval()[0] > self.dct]
             return min(ok, key=lambda c: c.year)
+        k0 = self.dct.year * 12 + self.dct.month
+        near = min(cands, key=lambda c: abs(c.year * 12 + c.sub - k0))
+        if abs(near.year * 12 + near.sub - k0) <= NEAR_MONTHS and self._near_ok(near):
+            return near  # a month named without its year is almost always a nearby one
         return self.pick(cands, "t")
 
     def f_season(self, s, d="t"):
@@ -314,7 +350,7 @@ class _Norm:
         cur = self.dctp("season")
         cands = [V.Point("season", yy, i) for yy in (cur.year - 1, cur.year, cur.year + 1)]
         if d == "0":
-            return self.pick(cands, "t")
+            return V.Point("season", self.dct.year, i)
         if d == "-1":
             ok = [c for c in cands if c.interval()[1] < self.dct]
             return max(ok, key=lambda c: c.year)
@@ -331,11 +367,9 @@ class _Norm:
             return V.Point("quarter", self.dct.year, qi)
         if y not in ("_", ""):
             return V.Point("quarter", self.year_of(y), qi)
-        if self.ref is not None and self.ref.gran == "year" and self.ref.year != self.dct.year \
-                and self._ref_near():
-            return V.Point("quarter", self.ref.year, qi)
-        cands = [V.Point("quarter", yy, qi) for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
-        return self.pick(cands, "-1" if self.tense() != "future" else "1")
+        # a quarter named without its year is the latest one that has begun (news reports results)
+        cands = [V.Point("quarter", yy, qi) for yy in (self.dct.year - 1, self.dct.year)]
+        return self.pick(cands, "-1")
 
     def f_half(self, h, y="_"):
         hi = int(float(h))
@@ -345,6 +379,12 @@ class _Norm:
             return V.Point("half", self.year_of(y), hi)
         cands = [V.Point("half", yy, hi) for yy in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
         return self.pick(cands, "-1" if self.tense() != "future" else "1")
+
+    def f_mon_year(self, m, d):
+        return V.Point("month", self.dct.year + int(d), int(m))
+
+    def f_ym_spelled(self, m, w):
+        return V.Point("month", self.f_spelled_year(w).year, int(m))
 
     def f_quarter_rel(self, q, d):
         return V.Point("quarter", self.dct.year + int(d), int(float(q)))
@@ -380,12 +420,20 @@ class _Norm:
         """'the quarter', 'the latest quarter': the last completed quarter before the DCT."""
         return V.shift(self.dctp("quarter"), int(n))
 
+    def f_yearago_q(self):
+        ref = self.ref
+        if ref is not None and ref.gran == "quarter" and self._ref_near(400):
+            self.used_ref = True
+            return V.shift(ref, -4)
+        return V.shift(V.shift(self.dctp("quarter"), -1), -4)
+
     def f_yearago(self, sign="-1"):
         """'a year ago', 'year-earlier', 'the year-ago quarter': one year back, keeping the granularity of
         a quarter/month under discussion."""
         ref = self.ref
         if ref is not None and ref.gran in ("quarter", "month", "half") and self._ref_near(400):
             per = {"quarter": 4, "month": 12, "half": 2}[ref.gran]
+            self.used_ref = True
             return V.shift(ref, per * int(sign))
         return V.shift(self.dctp("year"), int(sign))
 
@@ -393,6 +441,7 @@ class _Norm:
         return self._ref_pos is not None and self.span[0] - self._ref_pos <= chars
 
     _ref_pos: int | None = None
+    used_ref = False
 
     def f_pod(self, base, pod):
         """Part of a day: base is a day offset from the DCT ('0' this, '-1' yesterday) or 'wd:N'."""
@@ -405,6 +454,15 @@ class _Norm:
             day = V.Point("day", r.year, month=r.month, day=r.day)
         else:
             day = V.Point.of_day(V.add_days(self.dct, int(base)))
+        return replace(day, gran="time", pod=pod)
+
+    def f_refpod(self, n, pod):
+        """'the next morning': the day after the reference day, part of day."""
+        r = self.refp()
+        self.used_ref = True
+        if r.gran not in ("day", "time"):
+            raise Skip
+        day = V.shift(V.Point("day", r.year, month=r.month, day=r.day), int(n))
         return replace(day, gran="time", pod=pod)
 
     def f_dpod(self, y, m, d, pod):
@@ -437,11 +495,18 @@ def duration(n: str, unit: str) -> str:
     if k is None:
         k_s = "X"
     else:
-        if k != int(k):  # half a year -> P6M, half an hour -> PT30M
+        if k != int(k):  # half a year -> P6M, 2 1/2 years -> P2Y6M, half an hour -> PT30M
             sub = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN"),
                    "DE": (10, "Y"), "CE": (100, "Y"), "MIN": (60, "S")}.get(unit)
             if sub:
-                k, unit = k * sub[0], sub[1]
+                whole, frac = int(k), k - int(k)
+                part = duration(str(round(frac * sub[0])), sub[1])
+                if whole == 0:
+                    return part
+                head = duration(str(whole), unit)
+                if "T" in part and "T" not in head:
+                    return head + part[1:]
+                return head + part.split("T", 1)[-1] if "T" in part else head + part[1:]
         k_s = str(int(round(k))) if k == int(k) else f"{k:g}"
     if unit == "DE":
         return f"P{int(k) * 10}Y" if k_s != "X" else "PXDE"
@@ -487,13 +552,73 @@ def _subst(a: str, groups: dict[str, str]) -> str:
     return re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: groups.get(m.group(1) or m.group(2), "") or "", a)
 
 
+_TRIGGER: dict[str, re.Pattern] = {}
+_PAD_L, _PAD_R = 45, 35
+_SEP = "\x00"
+
+
+def _windows(res: Resources, text: str) -> list[tuple[int, int]]:
+    """Spans of text around trigger words (merged), snapped to whitespace."""
+    rx = _TRIGGER.get(res.lang)
+    if rx is None:
+        from .resources import compile_pattern
+        if "trigger" in res.fragments:
+            rx = compile_pattern("%trigger", res.tables, res.fragments)
+            rx = re.compile(rx.pattern[: -len(r"(?![\w])")] + r"s?(?![\w])", rx.flags)  # "Tuesdays"
+        else:
+            rx = re.compile(r"[\s\S]+")
+        _TRIGGER[res.lang] = rx
+    n = len(text)
+    wins: list[list[int]] = []
+    for m in rx.finditer(text):
+        a, b = m.start() - _PAD_L, m.end() + _PAD_R
+        if wins and a <= wins[-1][1]:
+            wins[-1][1] = max(wins[-1][1], b)
+        else:
+            wins.append([a, b])
+    out = []
+    for a, b in wins:
+        if a <= 0:
+            a = 0
+        else:
+            while a > 0 and not text[a - 1].isspace():
+                a -= 1
+        if b >= n:
+            b = n
+        else:
+            while b < n and not text[b].isspace():
+                b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _candidates(res: Resources, text: str):
+    wins = _windows(res, text)
+    if not wins:
+        return []
+    if len(wins) == 1 and wins[0] == (0, len(text)):
+        sub, offs = text, [(0, 0)]
+    else:
+        parts, offs, pos = [], [], 0
+        for a, b in wins:
+            offs.append((pos, a))
+            parts.append(text[a:b])
+            pos += b - a + 1
+        sub = _SEP.join(parts)
+    starts = [o[0] for o in offs]
     out = []
     for r in res.rules:
-        for m in r.regex.finditer(text):
-            s, e = m.span()
-            if s == e:
+        for m in r.regex.finditer(sub):
+            cs, ce = m.span()
+            if cs == ce:
                 continue
+            k = bisect.bisect_right(starts, cs) - 1
+            delta = offs[k][1] - offs[k][0]
+            s, e = cs + delta, ce + delta
+            m = _Shifted(m, delta)
             o = r.opts
             if o:
                 if "after" in o and not o["after"].search(text, max(0, s - 60), s):
@@ -506,6 +631,21 @@ def _candidates(res: Resources, text: str):
                     continue
             out.append((s, e, r, m))
     return out
+
+
+class _Shifted:
+    """A match found in the window text, with spans mapped back to the original text."""
+    __slots__ = ("_m", "_d")
+
+    def __init__(self, m, d):
+        self._m, self._d = m, d
+
+    def groupdict(self):
+        return self._m.groupdict()
+
+    def span(self):
+        a, b = self._m.span()
+        return a + self._d, b + self._d
 
 
 def _select(cands):
@@ -547,30 +687,46 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
         return []
     res = load(lang)
     norm = _Norm(res, text, dct, doc)
-    chosen = _select(_candidates(res, text))
+    cands = _candidates(res, text)
     items = []  # [start, end, type, value(str|Point), mod, rule]
-    for s, e, r, m in chosen:
-        if r.type == "NONE":
-            continue
-        norm.span = (s, e)
-        norm._tense = None
-        groups = {k: _group_value(res, k, v) for k, v in m.groupdict().items()}
-        try:
-            val = _call(norm, r.value, groups)
-        except (Skip, ValueError, OverflowError, KeyError, IndexError):
-            continue
-        mod = r.mod or (groups.get("mod") or None)
-        if isinstance(val, V.Point):
-            norm.ref = val
-            norm._ref_pos = s
-        items.append([s, e, r.type, val, mod, r])
+    for _ in range(50):
+        chosen = _select(list(cands))
+        items = []
+        norm.ref, norm._ref_pos = None, None
+        failed = None
+        for c in chosen:
+            s, e, r, m = c
+            if r.type == "NONE":
+                continue
+            norm.span = (s, e)
+            norm._tense = None
+            norm.used_ref = False
+            groups = {k: _group_value(res, k, v) for k, v in m.groupdict().items()}
+            try:
+                val = _call(norm, r.value, groups)
+            except (Skip, ValueError, OverflowError, KeyError, IndexError):
+                if _ < 49:
+                    failed = c
+                    break
+                continue
+            mod = r.mod or (groups.get("mod") or None)
+            if isinstance(val, V.Point) and not norm.used_ref:
+                norm.ref = val  # expressions resolved from the reference do not move it
+                norm._ref_pos = s
+            items.append([s, e, r.type, val, mod, r])
+        if failed is None:
+            break
+        cands = [c for c in cands if c is not failed]  # retry without the candidate that failed
     items = _merge(text, items)
     items = _extend_mods(res, text, items)
     out = []
     for s, e, typ, val, mod, r in items:
         if isinstance(val, V.Point):
-            value = val.value()
-            a, b = val.interval()
+            try:
+                value = val.value()
+                a, b = val.interval()
+            except (ValueError, OverflowError):  # beyond the calendar (year 9999 + next week)
+                continue
             ia, ib = a.isoformat(), b.isoformat()
             if val.gran == "time" and typ == "DATE" and val.hour is not None:
                 typ = "TIME"

@@ -54,6 +54,11 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
                 continue
         if t == "skip":
             continue
+        before = text[max(s0, m.start() - 30):m.start()].lower()
+        if t == "past" and re.search(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?$", before):
+            t = "future"  # "will be held", "would have met"
+        elif t == "past" and w.endswith("ed") and re.search(r"\b(?:is|are|am|be|being)\s+$", before):
+            continue  # present passive "is closed"
         d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
         if d < bestd:
             best, bestd = t, d

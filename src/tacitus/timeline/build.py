@@ -23,14 +23,15 @@ TYPE_WEIGHTS = {
 @dataclass
 class Weights:
     """Relative weights of the salience signals (each signal is normalized to sum 1 over days)."""
-    mentions: float = 1.0  # sentences referring to the day
-    later: float = 1.0  # of which: sentences in articles published after the day
-    published: float = 0.3  # articles published on the day
+    mentions: float = 1.0  # articles referring to the day
+    later: float = 2.0  # of which: articles published after the day, weighted by the gap
+    published: float = 0.5  # articles published on the day
     next_day: float = 0.3  # articles published the day after (reports of yesterday)
-    events: float = 0.5  # merged events dated that day (sources x type weight)
+    events: float = 0.1  # merged events dated that day (sources x type weight)
     max_lead: int = 3  # lead sentences of an article used as evidence of its publication day
     lead_bonus: float = 0.5  # score factor of lead sentences against sentences naming the day
-    extra: dict = field(default_factory=dict)
+    gap_log: bool = True  # a reference counts log(1 + days between the day and the referring article)
+    max_gap: int = 30
 
 
 def day_of(value: str | None) -> str | None:
@@ -111,14 +112,18 @@ class _Sent:
     days: set = field(default_factory=set)
 
 
-def _load(db, scope: set[int] | None):
+def _load(db, scope: set[int] | None, lead: int = 3):
     conn = db.conn
     pubs = {r[0]: r[1][:10] for r in conn.execute("SELECT id, date FROM articles")}
+    # Only sentences that can matter: lead sentences and sentences holding a date expression.
+    useful = ("(s.idx < ? OR EXISTS (SELECT 1 FROM timexes t WHERE t.article_id = s.article_id "
+              "AND t.start >= s.start AND t.start < s.\"end\" AND t.type IN ('DATE', 'TIME')))")
+    cols = 'SELECT s.rowid, s.article_id, s.idx, s.start, s."end", s.text FROM sentences s'
     if scope is None:
-        rows = conn.execute('SELECT rowid, article_id, idx, start, "end", text FROM sentences')
+        rows = conn.execute(f"{cols} WHERE {useful}", (lead,))
     else:
-        rows = conn.execute('SELECT rowid, article_id, idx, start, "end", text FROM sentences WHERE rowid IN '
-                            "(SELECT value FROM json_each(?))", (_json(scope),))
+        rows = conn.execute(f"{cols} WHERE s.rowid IN (SELECT value FROM json_each(?)) AND {useful}",
+                            (_json(scope), lead))
     sents: dict[str, list[_Sent]] = defaultdict(list)
     for r in rows:
         sents[r[1]].append(_Sent(r[0], r[1], r[2], r[3], r[4], r[5], pubs.get(r[1], "")))
@@ -148,17 +153,17 @@ def _events_by_day(db, scope_articles: set[str] | None, filters: dict) -> dict[s
     merged = _has_tables(db)
     join = " LEFT JOIN event_cluster m ON m.event_id = e.id LEFT JOIN event_clusters c ON c.id = m.cluster_id" \
         if merged else ""
-    cols = ("e.id, e.article_id, e.type, e.source_name, e.target_name, e.date_start, e.date_end, e.sentence_text, "
-            "e.modality, e.negated")
-    cols += ", c.id AS cid, c.n_sources, c.date_start AS cs, c.date_end AS ce" if merged else ""
+    cols = ("e.id, e.article_id, e.type, e.source_name, e.target_name, e.date_start, e.date_end, e.date_basis, "
+            "e.sentence_text, e.modality, e.negated")
+    cols += ", c.id AS cid, c.n_sources" if merged else ""
     for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", args):
         r = dict(r)
         if scope_articles is not None and r["article_id"] not in scope_articles:
             continue
         if r["negated"] or r["modality"] in ("hypothetical", "future"):
             continue
-        s, e = (r.get("cs"), r.get("ce")) if r.get("cid") else (r["date_start"], r["date_end"])
-        if not s or s != e:
+        s, e = r["date_start"], r["date_end"]
+        if not s or s != e or r["date_basis"] == "unknown":  # dated to one day by the mention itself
             continue
         key = r.get("cid") or r["id"]
         d = s[:10]
@@ -179,21 +184,31 @@ def _norm(c: Counter) -> dict[str, float]:
 
 
 def day_salience(sents, pubs, events_by_day, scope_articles, w: Weights) -> dict[str, float]:
+    """Salience of each day: a weighted sum of signals, each normalized to sum 1 over days.
+
+    - ``mentions``: articles with a sentence referring to the day (syndicated copies of an article, same
+      first three sentences, counted once);
+    - ``later``: the same for articles published after the day, each weighted by log(1 + gap in days,
+      capped at ``max_gap``) — a day still recalled weeks later is a key date;
+    - ``published`` / ``next_day``: articles published on the day / the day after;
+    - ``events``: merged events dated to the day, log(1 + sources) x type weight.
+    """
     mentions, later = Counter(), Counter()
     seen = set()
-    for lst in sents.values():
+    for aid, lst in sents.items():
+        key = " ".join(t for s in lst[:3] for t in tokens(s.text))
+        if key in seen:  # a syndicated copy of an article already counted
+            continue
+        seen.add(key)
+        days: set[str] = set()
         for s in lst:
-            if not s.days:
-                continue
-            key = (" ".join(tokens(s.text)), s.pub)
-            if key in seen:  # syndicated copy
-                continue
-            seen.add(key)
-            share = 1.0 / len(s.days)
-            for d in s.days:
-                mentions[d] += share
-                if s.pub > d:
-                    later[d] += share
+            days |= s.days
+        pub = pubs.get(aid, "")
+        for d in days:
+            mentions[d] += 1
+            if pub > d:
+                gap = (date.fromisoformat(pub) - date.fromisoformat(d)).days
+                later[d] += math.log1p(min(gap, w.max_gap)) if w.gap_log else 1.0
     published, nxt = Counter(), Counter()
     arts = scope_articles if scope_articles is not None else set(pubs)
     for a in arts:
@@ -221,7 +236,7 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
     w = weights or Weights()
     scope = _scope_rowids(db, actor=actor, query=query, country=country)
-    pubs, sents = _load(db, scope)
+    pubs, sents = _load(db, scope, max(w.max_lead, 3))
     scope_articles = None if scope is None else set(sents)
     filters = {"actor": actor, "country": country, "text": query}
     events_by_day = _events_by_day(db, scope_articles, filters)

@@ -3,6 +3,7 @@
 (:mod:`tacitus.store` and :mod:`tacitus.store.webqueries`); every asset is served by the app itself."""
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -30,25 +31,41 @@ class Settings:
     count_cap: int = 10000           # filtered counts stop here ("10,000+")
     map_points: int = 1500
     cache_seconds: float = 120.0     # overview / option lists
+    warm: bool = True                # compute them in the background at start-up
     extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Cache:
-    """Tiny TTL cache for expensive, slowly changing aggregates (counts, option lists)."""
+    """TTL cache for expensive, slowly changing aggregates (counts, option lists). A stale value is
+    served while one background thread recomputes it, so no request waits after the first fill."""
 
     def __init__(self, ttl: float):
-        self.ttl, self._d, self._lock = ttl, {}, threading.Lock()
+        self.ttl, self._d, self._lock, self._busy = ttl, {}, threading.Lock(), set()
 
     def get(self, key: str, fn: Callable[[], Any]) -> Any:
         now = time.monotonic()
         with self._lock:
             hit = self._d.get(key)
-            if hit and now - hit[0] < self.ttl:
-                return hit[1]
+            if hit and now - hit[0] >= self.ttl and key not in self._busy:
+                self._busy.add(key)
+                threading.Thread(target=self._refresh, args=(key, fn), daemon=True).start()
+        if hit:
+            return hit[1]
         val = fn()
         with self._lock:
-            self._d[key] = (now, val)
+            self._d[key] = (time.monotonic(), val)
         return val
+
+    def _refresh(self, key: str, fn: Callable[[], Any]) -> None:
+        try:
+            val = fn()
+            with self._lock:
+                self._d[key] = (time.monotonic(), val)
+        except Exception:  # keep serving the stale value
+            pass
+        finally:
+            with self._lock:
+                self._busy.discard(key)
 
 
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; "
@@ -87,7 +104,9 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        t0 = time.perf_counter()
         resp = await call_next(request)
+        resp.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - t0) * 1000:.1f}"
         resp.headers.setdefault("Content-Security-Policy", CSP)
         resp.headers.setdefault("X-Content-Type-Options", "nosniff")
         resp.headers.setdefault("Referrer-Policy", "same-origin")
@@ -113,12 +132,44 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
         html = app.state.env.get_template("error.html").render(status=400, detail=msgs, request=request, nav="")
         return HTMLResponse(html, status_code=400)
 
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, exc: Exception):
+        logging.getLogger("tacitus.web").exception("error serving %s", request.url.path)
+        detail = "Something went wrong on our side; the error is in the server log."
+        if wants_json(request):
+            return JSONResponse({"error": detail, "status": 500}, status_code=500)
+        html = app.state.env.get_template("error.html").render(status=500, detail=detail, request=request, nav="")
+        return HTMLResponse(html, status_code=500)
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():
         return Response((HERE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml",
                         headers={"Cache-Control": "public, max-age=86400"})
 
-    from .routers import home, events, articles, actors, map as map_, search, docs
-    for r in (home, events, articles, actors, map_, search, docs):
+    def cached(key: str, fn: Callable):
+        """``fn(conn)`` cached under ``key``; computed on its own read-only connection."""
+        def run():
+            db = Database(db_path, readonly=True)
+            try:
+                return fn(db.conn)
+            finally:
+                db.close()
+        return app.state.cache.get(key, run)
+    app.state.cached = cached
+
+    def warm():  # fill the overview caches before the first visitor asks
+        from ..store import webqueries as wq
+        try:
+            cached("overview", wq.overview)
+            cached("types", wq.type_counts)
+            cached("countries", wq.country_options)
+            cached("top_actors", lambda c: wq.top_actors(c, 15))
+        except Exception:
+            pass
+    if settings.warm:
+        threading.Thread(target=warm, daemon=True).start()
+
+    from .routers import home, events, articles, actors, map as map_, search, timeline, docs
+    for r in (home, events, articles, actors, map_, search, timeline, docs):
         app.include_router(r.router)
     return app

@@ -55,10 +55,10 @@ def highlight(text: str, spans: list[Span], base: int = 0) -> Markup:
     return Markup("").join(out)
 
 
-def event_sentence(row: dict) -> Markup:
+def event_sentence(row: dict, extra: list[Span] | None = None) -> Markup:
     """The evidence sentence of an event row with its trigger and role fillers highlighted."""
     base = row.get("sentence_start") or 0
-    spans = []
+    spans = list(extra or [])
     for role in ("source", "target"):
         s, e = row.get(f"{role}_start"), row.get(f"{role}_end")
         if s is not None and e is not None:

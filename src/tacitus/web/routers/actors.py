@@ -1,7 +1,6 @@
 """Actors: the list and the page of one actor (timeline chart, counterparts, events)."""
 from __future__ import annotations
 
-import logging
 from typing import Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -12,7 +11,6 @@ from .. import render
 from ..deps import DB, PAGING, Paging, html, json_response
 
 router = APIRouter()
-log = logging.getLogger(__name__)
 
 Q = Query(None, description="Name or alias (substring).")
 COUNTRY = Query(None, description="ISO 3166-1 alpha-3.", max_length=8)
@@ -42,21 +40,9 @@ def actors_page(request: Request, pg: Paging = PAGING, q: Optional[str] = Q, cou
                 json_url="/actors.json" + render.qs(data["filters"]))
 
 
-def _timeline(db: Database, actor: dict) -> list[dict] | None:
-    """Key dates from :mod:`tacitus.timeline` when that package is installed (optional)."""
-    try:
-        from ... import timeline  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    fn = getattr(timeline, "timeline", None) or getattr(timeline, "build", None)
-    if fn is None:
-        return None
-    try:
-        out = fn(db, actor=actor["id"], dates=8, sentences=1)
-        return [dict(x) if not isinstance(x, dict) else x for x in out][:8]
-    except Exception:
-        log.exception("timeline for actor %s failed; page shows the monthly chart only", actor["id"])
-        return None
+def _short(request: Request, pg: Paging) -> Paging:
+    """A shorter event list under the chart unless a size is asked for."""
+    return pg if "size" in request.query_params else Paging(pg.page, 25, (pg.page - 1) * 25)
 
 
 def _actor(request: Request, db: Database, actor_id: str, pg: Paging) -> dict:
@@ -74,16 +60,17 @@ def _actor(request: Request, db: Database, actor_id: str, pg: Paging) -> dict:
 
 @router.get("/api/actors/{actor_id:path}", tags=["actors"], summary="One actor: events per month, counterparts, events")
 def api_actor(request: Request, actor_id: str, pg: Paging = PAGING, db: Database = DB):
+    pg = _short(request, pg)
     return json_response(_actor(request, db, actor_id, pg))
 
 
 @router.get("/actors/{actor_id:path}", include_in_schema=False)
 def actor_page(request: Request, actor_id: str, pg: Paging = PAGING, db: Database = DB):
+    pg = _short(request, pg)
     if actor_id.endswith(".json") and wq.actor(db.conn, actor_id) is None:
         return json_response(_actor(request, db, actor_id[:-5], pg))
     d = _actor(request, db, actor_id, pg)
     link = "/events?" + render.urlencode({"actor": actor_id}) + "&"
     chart = render.timeline_svg(d["months"], link)
-    key_dates = _timeline(db, d["actor"])
     return html(request, "actor.html", nav="actors", d=d, a=d["actor"], chart=chart, pg=pg,
-                key_dates=key_dates, json_url=render.actor_url(actor_id) + ".json")
+                json_url=render.actor_url(actor_id) + ".json")

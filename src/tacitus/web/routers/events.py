@@ -15,15 +15,15 @@ log = logging.getLogger(__name__)
 
 
 def options(request: Request, db: Database) -> dict:
-    cache = request.app.state.cache
-    return {"types": cache.get("types", lambda: wq.type_counts(db.conn)),
-            "countries": cache.get("countries", lambda: wq.country_options(db.conn)),
+    cached = request.app.state.cached
+    return {"types": cached("types", wq.type_counts), "countries": cached("countries", wq.country_options),
             "modalities": MODALITIES}
 
 
 def _payload(request: Request, db: Database, f: wq.EventFilters, pg: Paging):
     s = request.app.state.settings
-    res = wq.event_page(db.conn, f, limit=pg.size, offset=pg.offset, count_cap=s.count_cap)
+    total = request.app.state.cached("overview", wq.overview)["events"] if not f.active() else None
+    res = wq.event_page(db.conn, f, limit=pg.size, offset=pg.offset, count_cap=s.count_cap, total=total)
     params = dict(f.to_dict(), size=pg.size if pg.size != s.page_size else None)
     if params.get("sort") == "newest":
         params.pop("sort")
@@ -75,7 +75,8 @@ def sources(db: Database, event_id: str) -> tuple[list[dict], bool]:
         try:
             src = clusters.sources(db, event_id)
             if src:
-                return [dict(x) for x in src], True
+                src = [dict(x) for x in src]
+                return src, any(x.get("cluster_id") for x in src)
         except Exception:  # a half-built clusters table must not break the page
             log.exception("clusters.sources failed for %s; showing the event's own evidence", event_id)
     return wq.evidence(db.conn, event_id), False
@@ -87,12 +88,19 @@ def _event_data(db: Database, event_id: str) -> dict:
         raise HTTPException(404, f"no event {event_id!r}")
     src, merged = sources(db, event_id)
     d["sources"], d["merged"] = src, merged
+    d["cluster"] = None
+    if merged:
+        try:
+            from ...store import clusters
+            d["cluster"] = clusters.cluster(db, event_id)
+        except Exception:
+            log.exception("clusters.cluster failed for %s", event_id)
     return d
 
 
 def _public(d: dict) -> dict:
-    return {"event": d["event"], "row": {k: v for k, v in d.items() if k not in ("event", "sources", "merged")},
-            "sources": d["sources"], "merged": d["merged"]}
+    return {"event": d["event"], "row": {k: v for k, v in d.items() if k not in ("event", "sources", "merged", "cluster")},
+            "sources": d["sources"], "merged": d["merged"], "cluster": d["cluster"]}
 
 
 @router.get("/api/events/{event_id}", tags=["events"], summary="One event with all its sources")
@@ -117,5 +125,12 @@ def event_page(request: Request, event_id: str, db: Database = DB):
         if s.get("trigger_start") is not None and base is not None:
             spans.append(render.Span(s["trigger_start"], s["trigger_end"], "trigger"))
         s["_html"] = render.highlight(txt if isinstance(txt, str) else "", spans, base or 0)
+    extra = []
+    att = ev.get("attribution") or {}
+    if att.get("start") is not None and att.get("end") is not None:
+        extra.append(render.Span(att["start"], att["end"], "attrib", "according to"))
+    tx = (ev.get("date") or {}).get("timex") or {}
+    if tx.get("start") is not None and tx.get("end") is not None:
+        extra.append(render.Span(tx["start"], tx["end"], "timex", f"date: {(ev.get('date') or {}).get('value')}"))
     return html(request, "event.html", nav="events", d=d, ev=ev, actors=actors,
-                sentence=render.event_sentence(d), json_url=f"/events/{event_id}.json")
+                sentence=render.event_sentence(d, extra), json_url=f"/events/{event_id}.json")

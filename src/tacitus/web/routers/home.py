@@ -11,11 +11,10 @@ router = APIRouter()
 
 
 def _data(request: Request, db: Database) -> dict:
-    cache = request.app.state.cache
-    return {"stats": cache.get("overview", lambda: wq.overview(db.conn)),
-            "types": cache.get("types", lambda: wq.type_counts(db.conn)),
-            "top_actors": cache.get("top_actors", lambda: wq.top_actors(db.conn, 15)),
-            "latest": wq.event_page(db.conn, wq.EventFilters(), limit=12).rows}
+    cached = request.app.state.cached
+    return {"stats": cached("overview", wq.overview), "types": cached("types", wq.type_counts),
+            "top_actors": cached("top_actors", lambda c: wq.top_actors(c, 15)),
+            "latest": wq.event_page(db.conn, wq.EventFilters(), limit=12, total=0).rows}
 
 
 @router.get("/api/stats", tags=["overview"], summary="Counts, date range, event types, top actors")

@@ -16,12 +16,14 @@ router = APIRouter()
 
 
 def _data(request: Request, db: Database, f: wq.EventFilters) -> dict:
-    pts = wq.map_points(db.conn, f, limit=request.app.state.settings.map_points)
+    pts, complete = wq.map_points(db.conn, f, limit=request.app.state.settings.map_points)
     by_country: dict[str, int] = defaultdict(int)
     for p in pts:
         if p.get("country"):
             by_country[p["country"]] += p["n"]
-    return {"filters": f.active(), "points": pts, "countries": dict(by_country)}
+    return {"filters": f.active(), "points": pts, "countries": dict(by_country), "complete": complete,
+            "note": None if complete else f"More than {wq.MAP_CAP:,} events match: the map shows a sample of "
+                                          f"{wq.MAP_CAP:,}. Narrow the filters to map them all."}
 
 
 def map_svg(data: dict, params: dict) -> Markup:

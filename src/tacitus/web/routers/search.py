@@ -25,24 +25,20 @@ def _data(request: Request, db: Database, q: str | None) -> dict:
             "events": res.rows, "event_count": res.count, "event_count_exact": res.count_exact}
 
 
-def snippet_html(snip: str) -> Markup:
-    """FTS5 snippet with \\x02/\\x03 around matches → escaped text with <mark>."""
-    out = []
-    for i, part in enumerate((snip or "").split("\x02")):
-        if i == 0:
-            out.append(escape(part))
-            continue
-        hit, _, rest = part.partition("\x03")
-        out.append(Markup('<mark class="hl match">{}</mark>{}').format(hit, rest))
-    return Markup("").join(out)
+def match_html(text: str, q: str) -> Markup:
+    """``text`` with the words of ``q`` marked (case-insensitive, whole words); all text escaped."""
+    import re
+    from ..render import Span, highlight
+    words = [w for w in "".join(ch if ch.isalnum() or ch in "-'" else " " for ch in q).split() if w]
+    if not words:
+        return Markup(escape(text))
+    rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+    return highlight(text, [Span(m.start(), m.end(), "match") for m in rx.finditer(text)])
 
 
 @router.get("/api/search", tags=["search"], summary="Sentences, actors and events matching words")
 def api_search(request: Request, q: Optional[str] = QP, db: Database = DB):
-    d = _data(request, db, q)
-    for s in d["sentences"]:
-        s.pop("snip", None)
-    return json_response(d)
+    return json_response(_data(request, db, q))
 
 
 @router.get("/search.json", include_in_schema=False)
@@ -54,6 +50,6 @@ def search_json(request: Request, q: Optional[str] = QP, db: Database = DB):
 def search_page(request: Request, q: Optional[str] = QP, db: Database = DB):
     d = _data(request, db, q)
     for s in d["sentences"]:
-        s["_html"] = snippet_html(s.pop("snip", "") or s["text"])
+        s["_html"] = match_html(s["text"], d["q"])
     return html(request, "search.html", nav="search", d=d, q=d["q"],
                 json_url="/search.json" + qs({"q": d["q"]}))

@@ -1,0 +1,237 @@
+"""Events benchmark.
+
+1. PLOVER GSR (../shared/data/events/PLOVER_GSR_CAMEO.txt, gold sentences coded with an older
+   18-type PLOVER, mapped by resources/en/events/legacy_types.tsv): type accuracy, per-type P/R/F1,
+   macro-F1; source/target country and sector accuracy (through the actors stage) and role-span
+   accuracy (our source/target span overlaps the gold actor text).
+2. No-event precision: sentences of non-political news (T17 H1N1 and MJ topics) that yield an event.
+3. Speed: events-stage time as a share of spaCy parse time.
+
+    .venv/bin/python bench/events.py            # all figures (markdown)
+    .venv/bin/python bench/events.py --errors   # plus the misclassified GSR sentences
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "src"))
+
+from tacitus.events import ontology as O  # noqa: E402
+from tacitus.events import resources as R  # noqa: E402
+from tacitus.pipeline import Context, Pipeline, load_nlp  # noqa: E402
+
+
+def load_gsr(path: Path) -> list[dict]:
+    s = path.read_text(encoding="utf-8")
+    s = re.sub(r",\s*([\]}])", r"\1", s)
+    recs = [r for r in json.loads(s) if r.get("text") and r.get("event") != "DOCUMENT"]
+    legacy = {f[0]: f[1] for _, f in R.rows("legacy_types.tsv")}
+    for r in recs:
+        r["gold_type"] = legacy.get(r["event"], r["event"])
+    return recs
+
+
+def markup_spans(rec: dict, tag: str) -> list[tuple[int, int]]:
+    """Character spans in rec['text'] of the '(TAG: ...)' pieces of the markup."""
+    text = rec["text"]
+    info = rec.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, dict) else ""
+    out = []
+    for m in re.finditer(r"\((" + tag + r")[^:]*:\s*([^)]*)\)", markup):
+        piece = m.group(2).strip()
+        for word in [piece] + piece.split():
+            i = text.find(word)
+            if i >= 0 and len(word) > 1:
+                out.append((i, i + len(word)))
+                if word == piece:
+                    break
+    return out
+
+
+def actors(field) -> list[dict]:
+    return field if isinstance(field, list) else []
+
+
+def country_of(code: str | None) -> str | None:
+    if not code:
+        return None
+    return {"JAP": "JPN", "VTN": "VNM"}.get(code[:3], code[:3])
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def pick(events: list[dict], evt_spans) -> dict | None:
+    aligned = [e for e in events if any(overlaps((e["trigger"]["start"], e["trigger"]["end"]), s)
+                                        for s in evt_spans)]
+    pool = aligned or events
+    return max(pool, key=lambda e: e["confidence"]) if pool else None
+
+
+def analyse(pipe: Pipeline, items: list[tuple[str, str]]):
+    """Run spaCy and every stage on (date, text) pairs, without the reader's validation (the GSR
+    has one-sentence records that the language check would reject as too short)."""
+    from datetime import date
+    out = []
+    for (d, text), doc in zip(items, pipe.nlp.pipe(t for _, t in items)):
+        ctx = Context(text=text, dct=date.fromisoformat(d[:10]), doc=doc, id=str(len(out)))
+        for stage in pipe.stages:
+            stage(ctx)
+        out.append(ctx)
+    return out
+
+
+def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
+    recs = load_gsr(SHARED / "events" / "PLOVER_GSR_CAMEO.txt")
+    arts = analyse(pipe, [("2000-01-01", r["text"]) for r in recs])
+    gold, pred = [], []
+    role = collections.Counter()
+    errors = []
+    for r, a in zip(recs, arts):
+        evs = [e.to_dict() for e in a.events]
+        ev = pick(evs, markup_spans(r, "EVT"))
+        p = (ev["plover_type"] if ev else "NONE")
+        gold.append(r["gold_type"])
+        pred.append(p)
+        if p != r["gold_type"]:
+            errors.append((r["gold_type"], p, ev["trigger"]["text"] if ev else "-", r["text"]))
+        for side in ("source", "target"):
+            g = actors(r.get(side))
+            if not g:
+                continue
+            gcountries = {country_of(x.get("code")) for x in g}
+            gsectors = {(x.get("sector") or "")[:3] for x in g if x.get("sector")}
+            gspans = [s for x in g for s in [(r["text"].find(x.get("actorText", "").strip()),)] if s[0] >= 0]
+            gspans = [(s[0], s[0] + len(x.get("actorText", "").strip())) for x in g
+                      for s in [(r["text"].find(x.get("actorText", "").strip()),)] if s[0] >= 0]
+            part = ev and ev.get(side)
+            act = part and part.get("actor")
+            role[side + "_n"] += 1
+            # the GSR codes every international organisation as "IGO" / "NGO"; the actors stage gives the
+            # organisation's own code (UNO, EUR, NAT, ...) with kind "igo"
+            intl = gcountries & {"IGO", "NGO", "IMG"} and act and (act.get("kind") in ("igo", "ngo"))
+            role[side + "_country"] += bool(act and (act.get("country") in gcountries or intl))
+            span_ok = bool(part and any(overlaps((part["start"], part["end"]), s) for s in gspans))
+            role[side + "_span"] += span_ok
+            if span_ok:
+                role[side + "_span_n"] += 1
+                role[side + "_span_country"] += bool(act and (act.get("country") in gcountries or intl))
+            if gsectors:
+                role[side + "_sector_n"] += 1
+                role[side + "_sector"] += bool(act and set(act.get("sectors") or []) & gsectors)
+    types = sorted(set(gold))
+    per = {}
+    for t in types:
+        tp = sum(1 for g, p in zip(gold, pred) if g == t and p == t)
+        fp = sum(1 for g, p in zip(gold, pred) if g != t and p == t)
+        fn = sum(1 for g, p in zip(gold, pred) if g == t and p != t)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[t] = (prec, rec, f1, tp + fn)
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    macro = sum(v[2] for v in per.values()) / len(per)
+    coverage = sum(p != "NONE" for p in pred) / len(pred)
+    return {"n": len(gold), "accuracy": acc, "macro_f1": macro, "per_type": per, "coverage": coverage,
+            "role": role, "errors": errors}
+
+
+def t17_sentences(n_per_topic: int = 150, seed: int = 17) -> list[tuple[str, str]]:
+    out = []
+    for topic, dirs in (("H1N1", ("H1N1_bbc", "H1N1_guardian", "H1N1_reuters")), ("MJ", ("MJ_bbc",))):
+        sents = []
+        for d in dirs:
+            p = SHARED / "timelines" / "T17" / d / "articles.jsonl"
+            if not p.exists():
+                continue
+            for line in p.read_text(encoding="utf-8").splitlines():
+                art = json.loads(line)
+                for s in art["text"].split("\n"):
+                    s = s.strip()
+                    if 40 <= len(s) <= 400:
+                        sents.append((art.get("time", "2009-01-01"), s))
+        random.Random(seed).shuffle(sents)
+        out += [(topic, d, s) for d, s in sents[:n_per_topic]]
+    return out
+
+
+def no_event(pipe: Pipeline, show: bool = False) -> dict:
+    sents = t17_sentences()
+    arts = analyse(pipe, [(d, s) for _, d, s in sents])
+    by = collections.Counter()
+    hits = []
+    for (topic, _, s), a in zip(sents, arts):
+        by[topic + "_n"] += 1
+        if a.events:
+            by[topic + "_hit"] += 1
+            hits.append((topic, [(e.type, e.trigger.text, round(e.confidence, 2)) for e in a.events], s))
+    return {"by": by, "hits": hits}
+
+
+def speed(nlp, texts: list[str]) -> dict:
+    from tacitus.events import EventExtractor
+    from datetime import date
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts))
+    parse = time.perf_counter() - t0
+    ext = EventExtractor()
+    t0 = time.perf_counter()
+    for d, t in zip(docs, texts):
+        ext(Context(text=t, dct=date(2000, 1, 1), doc=d))
+    events = time.perf_counter() - t0
+    return {"parse_s": parse, "events_s": events, "share": events / parse}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--errors", action="store_true", help="list GSR errors and T17 hits")
+    args = ap.parse_args(argv)
+    nlp = load_nlp()
+    pipe = Pipeline(nlp=nlp)
+    g = gsr(pipe, args.errors)
+    print(f"## PLOVER GSR (n={g['n']}, ontology {O.VERSION})\n")
+    print(f"- type accuracy: **{g['accuracy']:.3f}**  (sentences with any event: {g['coverage']:.3f})")
+    print(f"- type macro-F1 (over {len(g['per_type'])} gold types): **{g['macro_f1']:.3f}**")
+    r = g["role"]
+    for side in ("source", "target"):
+        n = r[side + "_n"] or 1
+        sn = r[side + "_sector_n"] or 1
+        print(f"- {side}: country accuracy {r[side + '_country'] / n:.3f} (n={r[side + '_n']}), "
+              f"sector accuracy {r[side + '_sector'] / sn:.3f} (n={r[side + '_sector_n']}), "
+              f"span overlap with gold actor {r[side + '_span'] / n:.3f}; country accuracy where the span "
+              f"overlaps {r[side + '_span_country'] / max(r[side + '_span_n'], 1):.3f}")
+    print("\n| type | P | R | F1 | n |\n|---|---|---|---|---|")
+    for t, (p, rc, f, n) in sorted(g["per_type"].items()):
+        print(f"| {t} | {p:.2f} | {rc:.2f} | {f:.2f} | {n} |")
+    ne = no_event(pipe)
+    by = ne["by"]
+    print("\n## No-event precision (T17 H1N1 + MJ sentences, seed 17)\n")
+    tot_n = by["H1N1_n"] + by["MJ_n"]
+    tot_h = by["H1N1_hit"] + by["MJ_hit"]
+    print(f"- sentences yielding an event: **{tot_h}/{tot_n} = {tot_h / max(tot_n, 1):.3f}** "
+          f"(H1N1 {by['H1N1_hit']}/{by['H1N1_n']}, MJ {by['MJ_hit']}/{by['MJ_n']})")
+    sp = speed(nlp, [s for _, _, s in t17_sentences()] + [x["text"] for x in load_gsr(SHARED / "events" / "PLOVER_GSR_CAMEO.txt")])
+    print(f"\n## Speed\n\n- events stage {sp['events_s']:.2f}s vs spaCy parse {sp['parse_s']:.2f}s "
+          f"= **{100 * sp['share']:.1f}%** of parse time")
+    if args.errors:
+        print("\n## GSR errors (gold, predicted, trigger, text)\n")
+        for e in g["errors"]:
+            print(f"- {e[0]} -> {e[1]} [{e[2]}] {e[3][:220]}")
+        print("\n## T17 sentences with events\n")
+        for topic, evs, s in ne["hits"]:
+            print(f"- {topic} {evs} {s[:200]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,208 @@
+"""Actor tables loaded from ``resources/en/actors/`` (sector nouns, IGOs, organization patterns, context
+forms) and the country names of the places gazetteer; a phrase coder that knows no article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..places.gazetteer import CAPITAL, CITY, COUNTRY, get_gazetteer, norm, read_tsv
+
+RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "actors"
+WORD = re.compile(r"[A-Za-z][\w.&’'-]*[\w.]|[A-Za-z]|\d+")
+
+
+def singular(w: str) -> str:
+    w = w.lower()
+    if w.endswith("men") and len(w) > 4:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+@dataclass
+class Tables:
+    sectors: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    lc_only: set = field(default_factory=set)
+    groups: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
+    fuzzy: dict[str, str] = field(default_factory=dict)  # deletion variants of country names -> name
+    max_len: int = 1
+    igos: dict[str, tuple[str, list[str], str]] = field(default_factory=dict)  # alias -> (code, sectors, name)
+    igo_ci: dict[str, str] = field(default_factory=dict)  # casefolded long alias -> alias
+    orgs: list[tuple[re.Pattern, list[str], str, str]] = field(default_factory=list)
+    context_forms: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    t = Tables()
+    for row in read_tsv(RES / "sectors.tsv"):
+        phrase, secs, flag = (row + [""])[:3]
+        key = tuple(singular(w) for w in phrase.split())
+        t.sectors[key] = secs.split(",")
+        if flag == "lc":
+            t.lc_only.add(key)
+        t.max_len = max(t.max_len, len(key))
+    for name, iso3, secs in read_tsv(RES / "groups.tsv"):
+        t.groups[name] = (None if iso3 == "---" else iso3, secs.split(","))
+    rows = [(r + ["", ""])[:3] for r in read_tsv(RES / "igos.tsv")]
+    canon: dict[tuple, str] = {}
+    for alias, code, secs in rows:
+        if len(alias) > 6 and not alias.isupper():
+            canon.setdefault((code, secs), alias)
+    for alias, code, secs in rows:
+        t.igos[alias] = (code, [s for s in secs.split(",") if s], canon.get((code, secs), alias))
+        if len(alias) > 5:
+            t.igo_ci[alias.casefold()] = alias
+    for row in read_tsv(RES / "organizations.tsv"):
+        pat, secs, kind, country = (row + [""])[:4]
+        t.orgs.append((re.compile(pat), secs.split(","), kind, country))
+    for phrase, iso3, needs in read_tsv(RES / "context_forms.tsv"):
+        t.context_forms.setdefault(phrase, []).append((iso3, needs))
+    return t
+
+
+def sector_matches(words: list[str]) -> list[tuple[int, int, list[str]]]:
+    """Longest-first, non-overlapping matches of sector phrases: (start, end, sectors)."""
+    t = tables()
+    low = [singular(w) for w in words]
+    out, i = [], 0
+    while i < len(low):
+        for n in range(min(t.max_len, len(low) - i), 0, -1):
+            key = tuple(low[i:i + n])
+            secs = t.sectors.get(key)
+            if secs and key in t.lc_only and not words[i].islower():
+                secs = None
+            if secs:
+                out.append((i, i + n, secs))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def merge_sectors(matches: list[list[str]]) -> list[str]:
+    """The most specific match first (most codes), then the head-most (last) one."""
+    ordered = sorted(enumerate(matches), key=lambda x: (-len(x[1]), -x[0]))
+    out: list[str] = []
+    for _, secs in ordered:
+        for s in secs:
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | None:
+    """ "North Korea" / "North Korean" / "DPRK" / "U.S." -> (ISO3, kind) where kind is country | capital | city."""
+    gaz = get_gazetteer()
+    s = name.strip()
+    if s.endswith(("'s", "’s")):
+        s = s[:-2]
+    if s in gaz.abbr:
+        return gaz.iso3(gaz.abbr[s]), "country"
+    key = norm(s)
+    if key in gaz.demonyms:
+        return gaz.iso3(gaz.demonyms[key]), "country"
+    if s.isupper() and len(s) <= 3:
+        return None
+    cs = gaz.lookup(s)
+    for i in cs:
+        if gaz.feat[i] == COUNTRY:
+            return gaz.iso3(gaz.cc[i]), "country"
+    if not allow_cities or not s[:1].isupper():
+        return None
+    best = None
+    for i in cs:
+        if gaz.feat[i] in (CAPITAL, CITY) and gaz.is_primary(s, i) and gaz.pop[i] >= 100_000:
+            if best is None or (gaz.feat[i] == CAPITAL, gaz.pop[i]) > (gaz.feat[best] == CAPITAL, gaz.pop[best]):
+                best = i
+    if best is not None:
+        return gaz.iso3(gaz.cc[best]), "capital" if gaz.feat[best] == CAPITAL else "city"
+    return None
+
+
+def igo_in(words: list[str]) -> tuple[int, int, tuple] | None:
+    t = tables()
+    for n in range(min(7, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            s = " ".join(words[i:i + n])
+            hit = t.igos.get(s) or (t.igos.get(t.igo_ci[s.casefold()]) if s.casefold() in t.igo_ci else None)
+            if hit:
+                return i, i + n, hit
+    return None
+
+
+def org_sectors(name: str) -> list[str]:
+    return org_info(name)[0]
+
+
+def org_info(name: str) -> tuple[list[str], str | None]:
+    """Sectors and (when the table knows it) country of an organization name."""
+    for pat, secs, _kind, country in tables().orgs:
+        if pat.search(name):
+            return list(secs), country or None
+    return [], None
+
+
+def group_in(words: list[str]) -> tuple[int, int, tuple] | None:
+    """A named armed group, movement or party: (start, end, (country or None, sectors, name))."""
+    t = tables()
+    for n in range(min(12, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            s = " ".join(words[i:i + n])
+            hit = t.groups.get(s)
+            if hit:
+                return i, i + n, (hit[0], hit[1], s)
+    return None
+
+
+def _deletes(w: str) -> set[str]:
+    return {w[:i] + w[i + 1:] for i in range(len(w))} | {w}
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, str]:
+    gaz = get_gazetteer()
+    names = set(gaz.demonyms)
+    for iso2, i in gaz.country_entry.items():
+        names.add(norm(gaz.names[i]))
+    idx: dict[str, str] = {}
+    for n in names:
+        if len(n) >= 6 and " " not in n:
+            for d in _deletes(n):
+                idx.setdefault(d, n)
+    return idx
+
+
+def fuzzy_country(word: str) -> str | None:
+    """One-edit misspellings of country names and demonyms ("Ethopia", "Afganistan", "Ghanians")."""
+    w = norm(word)
+    if len(w) < 6 or not word[:1].isupper():
+        return None
+    idx = _fuzzy_index()
+    for d in _deletes(w):
+        n = idx.get(d)
+        if n is not None:
+            r = country_of_name(n.title() if n.islower() else n, allow_cities=False)
+            if r:
+                return r[0]
+    return None
+
+
+def division_country(phrase: str) -> str | None:
+    """A first-level division or region named in a phrase gives its country ("Darfur" -> SDN)."""
+    from ..places.gazetteer import ADM1, GENERIC, REGION
+    gaz = get_gazetteer()
+    if phrase.casefold() in GENERIC or len(phrase) < 4:
+        return None
+    for i in gaz.lookup(phrase):
+        if gaz.feat[i] in (ADM1, REGION) and gaz.cc[i] and gaz.is_primary(phrase, i):
+            return gaz.iso3(gaz.cc[i])
+    return None

@@ -1,0 +1,164 @@
+"""Behaviours of the events stage on constructed sentences: voice, coordination, clauses, light verbs,
+nominal triggers, modality, attribution, null roles, confidence, speed guard rails."""
+from __future__ import annotations
+
+import pytest
+
+
+def _one(ctx, typ):
+    evs = [e for e in ctx.events if typ in (e.type, e.plover_type)]
+    assert evs, [(e.type, e.trigger.text) for e in ctx.events]
+    return evs[0]
+
+
+def test_events_passive_voice_swaps_roles(code):
+    ev = _one(code("Two Russian diplomats were expelled by Italy on Monday."), "SANCTION")
+    assert ev.source.text == "Italy"
+    assert ev.target.text == "Two Russian diplomats"
+
+
+def test_events_passive_without_agent_leaves_source_null(code):
+    ev = _one(code("Two Russian diplomats were expelled on Monday."), "SANCTION")
+    assert ev.source is None
+    assert ev.target.text == "Two Russian diplomats"
+
+
+def test_events_coordinated_subjects_give_two_events(code):
+    ctx = code("Egyptian and Jordanian officials met Israeli negotiators. France and Germany condemned the attack.")
+    acc = [e for e in ctx.events if e.type == "ACCUSE"]
+    assert {e.source.text for e in acc} == {"France", "Germany"}
+
+
+def test_events_coordinated_verbs_share_the_subject(code):
+    ctx = code("Afghan rebels kidnapped 16 Russian advisers and exploded a series of bombs in Kabul.")
+    types = {e.type for e in ctx.events}
+    assert types == {"ASSAULT"}
+    assert all(e.source and e.source.text == "Afghan rebels" for e in ctx.events)
+    assert len(ctx.events) == 2
+
+
+def test_events_several_events_per_sentence(code):
+    ctx = code("Police arrested 20 protesters after demonstrators blocked the main highway in Dhaka.")
+    assert {"COERCE", "PROTEST"} <= {e.type for e in ctx.events}
+
+
+def test_events_relative_clause_subject_is_the_antecedent(code):
+    ev = _one(code("The minister, who met the Iranian ambassador on Monday, left for Paris."), "CONSULT")
+    assert ev.source.text == "The minister"
+
+
+def test_events_apposition_relative_clause(code):
+    ev = _one(code("Jang Sung-gil, a former ambassador to Egypt who took asylum in the United States, "
+                   "lives in Virginia."), "DEFECT")
+    assert ev.source.text == "Jang Sung-gil"
+    assert ev.target.text == "the United States"
+
+
+def test_events_light_verb_attack(code):
+    ev = _one(code("Insurgents launched an attack on a police station in Kandahar."), "ASSAULT")
+    assert ev.trigger.text == "attack"
+    assert ev.source.text == "Insurgents"
+    assert ev.target.text == "a police station"
+
+
+def test_events_light_verb_ask_for_protection(code):
+    ev = _one(code("The diplomat asked British authorities for protection."), "REQUEST")
+    assert ev.target.text == "British authorities"
+
+
+def test_events_nominal_possessor_is_source(code):
+    ev = _one(code("Italy's expulsion of the ambassador angered Pyongyang."), "SANCTION")
+    assert ev.source.text == "Italy"
+    assert ev.target.text == "the ambassador"
+
+
+def test_events_nominal_patient_possessor(code):
+    ev = _one(code("The opposition condemned his arrest by the security services."), "COERCE")
+    assert ev.target.text == "his"
+    assert ev.source.text == "the security services"
+
+
+def test_events_negated(code):
+    ev = _one(code("Israeli troops did not attack the convoy."), "ASSAULT")
+    assert ev.modality == "negated" and ev.negated
+
+
+def test_events_hypothetical_conditional(code):
+    # PLOVER: a hypothetical hostile act by the actor is a THREATEN event
+    ev = _one(code("If talks fail, the army would attack the rebel positions."), "THREATEN")
+    assert ev.modality == "hypothetical"
+
+
+def test_events_future_hostile_act_is_threaten(code):
+    ev = _one(code("Hungarian farmers will block the border crossings next week."), "THREATEN")
+    assert ev.modality == "future"
+
+
+def test_events_future_cooperation_is_agree(code):
+    ev = _one(code("Hungary has said it will support the Security Council resolution."), "AGREE")
+    assert ev.source.text == "Hungary"
+
+
+def test_events_attempted(code):
+    ev = _one(code("Soldiers tried to arrest the opposition leader in Harare."), "COERCE")
+    assert ev.modality == "attempted"
+
+
+def test_events_refused_act_is_reject(code):
+    ctx = code("Israeli President Moshe Katsav has refused to meet the Jordanian king.")
+    assert [e.type for e in ctx.events] == ["REJECT"]
+    assert ctx.events[0].mode == "meet"
+
+
+def test_events_denial_is_reporting_reject_and_negates_its_content(code):
+    ctx = code("The Syrian government denied that its troops shelled the village.")
+    rej = _one(ctx, "REJECT")
+    assert rej.reporting and rej.source.text == "The Syrian government"
+
+
+def test_events_reported_with_attribution(code):
+    ev = _one(code("Jo asked Italian authorities for protection, the Joongang Ilbo daily said, "
+                   "quoting a diplomatic source."), "REQUEST")
+    assert ev.modality == "reported"
+    assert "Joongang Ilbo" in ev.attribution.text
+
+
+def test_events_according_to_frame_gives_attribution(code):
+    ev = _one(code("According to Reuters, Turkish police arrested 40 Kurdish activists in Ankara."), "COERCE")
+    assert ev.attribution is not None and ev.attribution.text == "Reuters"
+    assert ev.modality == "reported"
+
+
+def test_events_null_target_when_the_text_does_not_say(code):
+    ev = _one(code("Thousands of students protested in Jakarta on Saturday."), "PROTEST")
+    assert ev.target is None
+    assert "students" in ev.source.text
+
+
+def test_events_non_political_sentences_give_nothing(code):
+    for s in ["Chopin first met writer George Sand in Paris in 1836.",
+              "The earthquake killed 200 people and destroyed thousands of homes.",
+              "Researchers say the virus is spreading readily between people.",
+              "Manchester United beat Chelsea 2-1 on Saturday.",
+              "Shares rallied on Wall Street after the Fed held rates steady.",
+              "Doctors are fighting the virus with new drugs."]:
+        assert code(s).events == [], s
+
+
+def test_events_confidence_sorts_role_less_events_lower(code):
+    ctx = code("Israeli jets struck Hamas positions in Gaza. The protest ended peacefully.")
+    full = _one(ctx, "ASSAULT")
+    bare = _one(ctx, "PROTEST")
+    assert full.confidence > bare.confidence
+
+
+def test_events_reporting_flag_only_on_communication_events(code):
+    ctx = code("The ministry declined to comment on reports that troops had shelled the town.")
+    dc = _one(ctx, "DECLINE_COMMENT")
+    assert dc.reporting
+    assert all(not e.reporting for e in ctx.events if e.type != "DECLINE_COMMENT")
+
+
+def test_events_stage_keeps_the_tree_working_on_empty_and_odd_text(code):
+    assert code(" ").events == []
+    assert code("...").events == []

@@ -1,0 +1,160 @@
+"""Every '# ex:' line of the events resource files is a test case (STYLE.md: rules as data, each
+example tested)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tacitus.events import ontology as O
+from tacitus.events import resources as R
+
+
+def _ids(exs):
+    return [f"{e.file}:{e.line}" for e in exs]
+
+
+def _parse_expect(expect: str) -> tuple[str, dict[str, str]]:
+    head, *rest = re.split(r"\s+(?=\w+=)", expect.strip(), maxsplit=0)
+    fields = {}
+    for part in rest:
+        k, _, v = part.partition("=")
+        fields[k] = v.strip()
+    return head.strip(), fields
+
+
+def _matching(events, typ, fields):
+    out = []
+    for e in events:
+        if typ not in (e.type, e.plover_type):
+            continue
+        if "source" in fields and not (e.source and fields["source"] in e.source.text + " " +
+                                       e.source.text.replace("’", "'")):
+            if not (e.source and e.source.text in fields["source"]):
+                continue
+        if "target" in fields and not (e.target and (fields["target"] in e.target.text or
+                                                     e.target.text in fields["target"])):
+            continue
+        if "modality" in fields and e.modality != fields["modality"]:
+            continue
+        out.append(e)
+    return out
+
+
+EVENT_EXAMPLES = R.examples("triggers.tsv") + R.examples("roles.tsv")
+
+
+@pytest.mark.parametrize("ex", EVENT_EXAMPLES, ids=_ids(EVENT_EXAMPLES))
+def test_resources_trigger_example(code, ex):
+    typ, fields = _parse_expect(ex.expect)
+    events = code(ex.sentence).events
+    got = [(e.type, e.trigger.text, e.source and e.source.text, e.target and e.target.text, e.modality)
+           for e in events]
+    assert _matching(events, typ, fields), f"{ex.sentence!r}: want {ex.expect}, got {got}"
+
+
+MODALITY_EXAMPLES = R.examples("modality.tsv")
+
+
+@pytest.mark.parametrize("ex", MODALITY_EXAMPLES, ids=_ids(MODALITY_EXAMPLES))
+def test_resources_modality_example(code, ex):
+    events = code(ex.sentence).events
+    assert events, ex.sentence
+    assert ex.expect in {e.modality for e in events}, [(e.trigger.text, e.modality) for e in events]
+
+
+CONTEXT_EXAMPLES = R.examples("contexts.tsv")
+
+
+@pytest.mark.parametrize("ex", CONTEXT_EXAMPLES, ids=_ids(CONTEXT_EXAMPLES))
+def test_resources_context_example(code, ex):
+    events = code(ex.sentence).events
+    assert any(ex.expect in e.contexts for e in events), [(e.type, e.contexts) for e in events]
+
+
+AGENT_EXAMPLES = R.examples("agents.txt")
+
+
+@pytest.mark.parametrize("ex", AGENT_EXAMPLES, ids=_ids(AGENT_EXAMPLES))
+def test_resources_agent_example(code, ex):
+    assert ex.expect in R.words("agents.txt")
+    assert code(ex.sentence).events
+
+
+ONTOLOGY_EXAMPLES = R.examples("ontology.tsv")
+
+
+@pytest.mark.parametrize("ex", ONTOLOGY_EXAMPLES, ids=_ids(ONTOLOGY_EXAMPLES))
+def test_resources_ontology_example(ex):
+    kind, plover, cameo = ex.expect.split()
+    t = O.types()[ex.sentence]
+    assert (t.kind, t.plover, t.cameo) == (kind, plover, cameo)
+
+
+CAMEO_EXAMPLES = R.examples("cameo.tsv")
+
+
+@pytest.mark.parametrize("ex", CAMEO_EXAMPLES, ids=_ids(CAMEO_EXAMPLES))
+def test_resources_cameo_example(ex):
+    parts = ex.expect.split()
+    c = O.cameo_codes()[ex.sentence]
+    assert c.type == parts[0]
+    if len(parts) > 1:
+        assert c.mode == parts[1]
+
+
+LEGACY_EXAMPLES = R.examples("legacy_types.tsv")
+
+
+@pytest.mark.parametrize("ex", LEGACY_EXAMPLES, ids=_ids(LEGACY_EXAMPLES))
+def test_resources_legacy_example(ex):
+    table = {f[0]: f[1] for _, f in R.rows("legacy_types.tsv")}
+    assert table[ex.sentence] == ex.expect
+    assert ex.expect in O.plover_types()
+
+
+def test_resources_every_rule_type_is_in_the_ontology():
+    from tacitus.events.lexicon import rules
+    types = O.types()
+    for rs in rules().values():
+        for r in rs:
+            assert r.type in types, (r.line, r.type)
+            if r.mode:
+                assert r.mode in types[r.type].modes, (r.line, r.type, r.mode)
+            if r.cameo:
+                assert r.cameo in O.cameo_codes() or r.cameo == types[r.type].cameo, (r.line, r.cameo)
+
+
+def test_resources_ontology_has_the_16_plover_types_and_extensions():
+    assert len(O.plover_types()) == 16
+    assert {"DEFECT", "NUCLEAR_TEST", "DECLINE_COMMENT"} <= set(O.extension_types())
+    for name in O.extension_types():
+        assert O.nearest_plover(name) in O.plover_types()
+    assert O.VERSION and O.VERSION != "unversioned"
+
+
+NON_AGENT_EXAMPLES = R.examples("non_agents.txt")
+
+
+@pytest.mark.parametrize("ex", NON_AGENT_EXAMPLES, ids=_ids(NON_AGENT_EXAMPLES))
+def test_resources_non_agent_example(code, ex):
+    assert ex.expect in R.words("non_agents.txt")
+    assert code(ex.sentence).events == []
+
+
+SECTOR_EXAMPLES = R.examples("political_sectors.txt")
+
+
+@pytest.mark.parametrize("ex", SECTOR_EXAMPLES, ids=_ids(SECTOR_EXAMPLES))
+def test_resources_political_sector_example(ex):
+    assert ex.sentence.lower() in R.words("political_sectors.txt")
+
+
+MESSAGE_EXAMPLES = R.examples("message_nouns.txt")
+
+
+@pytest.mark.parametrize("ex", MESSAGE_EXAMPLES, ids=_ids(MESSAGE_EXAMPLES))
+def test_resources_message_noun_example(code, ex):
+    assert ex.expect in R.words("message_nouns.txt")
+    ev = [e for e in code(ex.sentence).events if e.type == "REJECT"][0]
+    assert ev.target is not None and ev.target.text in ("Kofi Annan", "Afghanistan")

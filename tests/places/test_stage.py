@@ -1,0 +1,60 @@
+"""The places stage on real parses: entity places, the example article, event locations."""
+from tacitus.model import Event, Participant, Span
+from tacitus.pipeline import Context
+from tacitus.actors import ActorResolver
+from tacitus.places import EventLocator, PlaceResolver
+
+
+def _ctx(nlp, text):
+    from datetime import date
+    ctx = Context(text=text, dct=date(2020, 1, 1), doc=nlp(text))
+    ActorResolver()(ctx)
+    PlaceResolver()(ctx)
+    return ctx
+
+
+def _event(ctx, trigger_word, **kw):
+    doc = ctx.doc
+    tok = next(t for t in doc if t.text == trigger_word)
+    sent = tok.sent
+    return Event(type="X", trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
+                 sentence=Span(sent.start_char, sent.end_char), head_token=tok.i, **kw)
+
+
+def test_places_example_article_rome(example_article):
+    romes = [e for e in example_article.entities if e.text == "Rome"]
+    assert romes and all(e.place and e.place.geonameid == 3169070 and e.place.country == "ITA" for e in romes)
+    italy = [e for e in example_article.entities if e.text == "Italy"]
+    assert italy and italy[0].place.country == "ITA"
+
+
+def test_places_event_location_from_own_clause(nlp):
+    ctx = _ctx(nlp, "Protesters clashed with police in Nairobi on Monday. The president visited Paris.")
+    ev = _event(ctx, "clashed")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is not None and ev.location.name == "Nairobi"
+
+
+def test_places_no_location_from_another_sentence(nlp):
+    ctx = _ctx(nlp, "The talks collapsed. Delegates later flew home to Geneva.")
+    ev = _event(ctx, "collapsed")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is None
+
+
+def test_places_metonymy_is_not_a_location(nlp):
+    ctx = _ctx(nlp, "Washington warned Pyongyang against another test.")
+    ev = _event(ctx, "warned")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is None
+
+
+def test_places_dateline_is_the_fallback(nlp):
+    ctx = _ctx(nlp, "NAIROBI (Reuters) - Police arrested three men on Monday.")
+    ev = _event(ctx, "arrested")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is not None and ev.location.country == "KEN"

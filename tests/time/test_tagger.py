@@ -1,0 +1,130 @@
+"""The TIMEX3 tagger on the issue's expression classes, the example article, reference time and tense."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tacitus.time import tag
+from tacitus.time.values import valid_value
+
+DCT = date(2019, 1, 3)  # a Thursday
+
+
+def one(text: str, dct: date = DCT, doc=None):
+    got = tag(text, dct, doc=doc)
+    assert len(got) == 1, [(t.text, t.value) for t in got]
+    return got[0]
+
+
+@pytest.mark.parametrize("text,typ,value,mod", [
+    # absolute
+    ("September 2017", "DATE", "2017-09", None),
+    ("March 7, 2016", "DATE", "2016-03-07", None),
+    ("2/3/09", "DATE", "2009-02-03", None),
+    ("2017-09-03", "DATE", "2017-09-03", None),
+    # relative to the publication date
+    ("last month", "DATE", "2018-12", None),
+    ("two years ago", "DATE", "2017", None),
+    ("next Tuesday", "DATE", "2019-01-08", None),
+    ("the past three decades", "DURATION", "P30Y", None),
+    ("yesterday", "DATE", "2019-01-02", None),
+    # parts
+    ("early December", "DATE", "2018-12", "START"),
+    ("late last July", "DATE", "2018-07", "END"),
+    ("mid-2016", "DATE", "2016", "MID"),
+    # seasons, quarters, decades, centuries
+    ("last summer", "DATE", "2018-SU", None),
+    ("Q3", "DATE", "2018-Q3", None),
+    ("the 1990s", "DATE", "199", None),
+    ("the 20th century", "DATE", "19", None),
+    # fuzzy references
+    ("now", "DATE", "PRESENT_REF", None),
+    ("recently", "DATE", "PAST_REF", None),
+    ("in the future", "DATE", "FUTURE_REF", None),
+    # durations and sets
+    ("about three years", "DURATION", "P3Y", "APPROX"),
+    ("every week", "SET", "P1W", None),
+    ("annually", "SET", None, None),
+    # times
+    ("2 a.m", "TIME", "2019-01-03T02:00", None),
+    ("Thursday morning", "DATE", "2019-01-03TMO", None),
+])
+def test_tagger_issue_classes(text, typ, value, mod):
+    got = tag(text, DCT)
+    if value is None:  # "annually" is deliberately not tagged (mostly adjectival in news)
+        assert got == [] or got[0].type == typ
+        return
+    t = one(text)
+    assert t.text.strip() in text
+    assert (t.type, t.value, t.mod) == (typ, value, mod)
+
+
+@pytest.mark.parametrize("text,values", [
+    ("from 1991 to 1996", ["1991", "1996"]),
+    ("between January 4 and February 7", ["2019-01-04", "2019-02-07"]),
+])
+def test_tagger_ranges_are_two_timexes(text, values):
+    assert [t.value for t in tag(text, DCT)] == values
+
+
+def test_tagger_example_article(example_text):
+    got = {t.text: t for t in tag(example_text, DCT)}
+    assert got["Thursday"].value == "2019-01-03"
+    assert (got["early last month"].value, got["early last month"].mod) == ("2018-12", "START")
+    assert got["September 2017"].value == "2017-09"
+    for y in ("2016", "1991", "1996"):
+        assert got[y].value == y and got[y].type == "DATE"
+    d = got["about three years"]
+    assert (d.type, d.value, d.mod) == ("DURATION", "P3Y", "APPROX")
+
+
+def test_tagger_sets_intervals_for_dates():
+    t = one("He arrived in September 2017.")
+    assert (t.interval_start, t.interval_end) == ("2017-09-01", "2017-09-30")
+    t = one("It happened last week.")
+    assert (t.value, t.interval_start, t.interval_end) == ("2018-W52", "2018-12-24", "2018-12-30")
+    t = one("They met in the third quarter of 2018.")
+    assert (t.interval_start, t.interval_end) == ("2018-07-01", "2018-09-30")
+
+
+def test_tagger_reference_time_moves_with_the_text():
+    got = tag("The plant opened on May 4, 2009. It closed two days later.", DCT)
+    assert [t.value for t in got] == ["2009-05-04", "2009-05-06"]
+    got = tag("In 2009 the plant opened; two months later it closed.", DCT)
+    assert got[1].value == "2009"
+
+
+def test_tagger_weekday_resolves_by_tense():
+    assert one("He left on Tuesday.").value == "2019-01-01"
+    assert one("He will leave on Tuesday.").value == "2019-01-08"
+    # the publication weekday itself
+    assert one("a Seoul newspaper said on Thursday").value == "2019-01-03"
+
+
+def test_tagger_weekday_uses_the_parse(nlp):
+    text = "The ministers meet again on Friday in Brussels."
+    t = one(text, doc=nlp(text))
+    assert t.value == "2019-01-04"
+
+
+def test_tagger_bare_month_resolves_by_tense():
+    assert one("The vote was held in December.").value == "2018-12"
+    assert one("The vote will be held in February.").value == "2019-02"
+
+
+def test_tagger_offsets_index_the_text(example_text):
+    for t in tag(example_text, DCT):
+        assert example_text[t.start:t.end] == t.text
+        assert valid_value(t.value)
+
+
+def test_tagger_does_not_tag_non_temporal_uses():
+    assert tag("Prices could fall further if the daily Granma may say so.", DCT) == []
+    assert tag("A 48-year-old man paid $1995 for 2000 shares.", DCT) == []
+
+
+def test_tagger_empty_and_huge_numbers():
+    assert tag("", DCT) == []
+    assert all(valid_value(t.value) for t in tag("99999999999999999999 years ago", DCT))
+    assert all(valid_value(t.value) for t in tag("in 9999 and 0001, 31/31/31, Feb. 30", DCT))

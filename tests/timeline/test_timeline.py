@@ -1,0 +1,137 @@
+"""Timelines (tacitus.timeline) and ``tacitus timeline``: real SQLite files, real pipeline and CLI."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from tacitus.cli import app
+from tacitus.model import Article, Span, Timex
+from tacitus.store import Database
+from tacitus.timeline import build_timeline
+from tacitus.timeline.build import day_of
+
+
+def article(aid: str, pub: str, sentences: list[tuple[str, str | None]]) -> Article:
+    """An article of sentences; a sentence may carry one timex (its last words) of the given day."""
+    text, spans, timexes = "", [], []
+    for s, day in sentences:
+        start = len(text)
+        text += s + " "
+        spans.append(Span(start, start + len(s)))
+        if day:
+            words = s.rstrip(".").split()[-3:]
+            phrase = " ".join(words)
+            i = text.index(phrase, start)
+            timexes.append(Timex(i, i + len(phrase), phrase, "DATE", day))
+    a = Article(id=aid, date=pub, text=text.strip(), sentences=spans, timexes=timexes)
+    a.content_hash = hashlib.sha256(f"{pub}|{a.text}".encode()).hexdigest()
+    return a
+
+
+BLAST = "The Deepwater Horizon rig exploded in the Gulf of Mexico on 20 April 2010."
+ARTICLES = [
+    article("a1", "2010-04-21", [(BLAST, "2010-04-20"),
+                                 ("Eleven workers are missing after the blast on the drilling rig.", None)]),
+    article("a2", "2010-05-02", [("Oil has leaked since the rig exploded and sank on 20 April 2010.", "2010-04-20"),
+                                 ("BP tried to cap the well with a containment dome on 7 May 2010.", "2010-05-07")]),
+    article("a3", "2010-06-16", [("President Obama met BP chairman Carl-Henric Svanberg on 16 June 2010.",
+                                  "2010-06-16"),
+                                 ("BP agreed to set up a twenty billion dollar fund for the victims of the spill.",
+                                  None),
+                                 ("Officials recalled that the rig had exploded on 20 April 2010.", "2010-04-20")]),
+    article("a4", "2010-06-17", [("BP chief Tony Hayward faced angry lawmakers in Washington on 17 June 2010.",
+                                  "2010-06-17")]),
+]
+
+
+@pytest.fixture
+def db(tmp_db):
+    d = Database(tmp_db)
+    d.add_articles(ARTICLES)
+    yield d
+    d.close()
+
+
+@pytest.mark.parametrize("value,day", [("2010-04-20", "2010-04-20"), ("2010-04-20T14:00", "2010-04-20"),
+                                       ("2010-04", None), ("2010-W16", None), ("PRESENT_REF", None),
+                                       ("2010-02-30", None)])
+def test_timeline_day_of_value(value, day):
+    assert day_of(value) == day
+
+
+def test_timeline_date_referenced_by_later_articles_ranks_first(db):
+    tl = build_timeline(db, dates=1, sentences=2)
+    assert [e["date"] for e in tl] == ["2010-04-20"]
+    assert tl[0]["sentences"][0] in {BLAST, "Oil has leaked since the rig exploded and sank on 20 April 2010.",
+                                     "Officials recalled that the rig had exploded on 20 April 2010."}
+    assert len(tl[0]["sentences"]) == 2
+    assert {s["article_id"] for s in tl[0]["sources"]} <= {"a1", "a2", "a3"}
+
+
+def test_timeline_dates_in_order_with_k_sentences(db):
+    tl = build_timeline(db, dates=4, sentences=1)
+    days = [e["date"] for e in tl]
+    assert days == sorted(days) and len(days) == 4 and "2010-04-20" in days
+    assert all(len(e["sentences"]) == 1 and set(e) >= {"date", "sentences", "events"} for e in tl)
+
+
+def test_timeline_since_until_bound_the_dates(db):
+    tl = build_timeline(db, since="2010-05-01", until="2010-06-16", dates=10, sentences=1)
+    assert tl and all("2010-05-01" <= e["date"] <= "2010-06-16" for e in tl)
+    assert "2010-04-20" not in [e["date"] for e in tl]
+
+
+def test_timeline_query_restricts_the_text(db):
+    assert [e["date"] for e in build_timeline(db, query="Hayward", dates=1)] == ["2010-06-17"]
+    tl = build_timeline(db, query="Hayward", dates=3, sentences=2)
+    assert "2010-06-17" in [e["date"] for e in tl]
+    assert all("Hayward" in s for e in tl for s in e["sentences"])
+
+
+def test_timeline_empty_database(tmp_path):
+    assert build_timeline(Database(tmp_path / "e.db"), dates=5) == []
+
+
+@pytest.mark.parametrize("format", ["jsonl", "md", "table"])
+def test_timeline_cli_formats(db, format):
+    res = CliRunner().invoke(app, ["timeline", "--db", str(db.path), "--dates", "2", "--sentences", "1",
+                                   "--format", format])
+    assert res.exit_code == 0, res.output
+    if format == "jsonl":
+        rows = [json.loads(line) for line in res.stdout.splitlines()]
+        assert len(rows) == 2 and rows[0]["date"] < rows[1]["date"]
+        assert all(len(r["sentences"]) == 1 and isinstance(r["events"], list) for r in rows)
+    elif format == "md":
+        assert "## 2010-04-20" in res.stdout
+    else:
+        assert "2010-04-20" in res.stdout
+
+
+def test_timeline_cli_rejects_bad_date(db):
+    res = CliRunner().invoke(app, ["timeline", "--db", str(db.path), "--since", "April"])
+    assert res.exit_code != 0
+
+
+def test_timeline_ingested_articles_end_to_end(tmp_path, pipeline):
+    """Real pipeline: articles in, a timeline whose dates and sentences come from them."""
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in (
+        {"id": "x1", "time": "2010-01-13", "text": "A powerful earthquake struck Haiti on Tuesday. "
+                                                   "Thousands of buildings collapsed in Port-au-Prince."},
+        {"id": "x2", "time": "2010-01-14", "text": "Rescue teams from many countries arrived in Haiti. "
+                                                   "The earthquake struck on Tuesday, 12 January 2010."},
+        {"id": "x3", "time": "2010-01-20", "text": "A strong aftershock shook Haiti on Wednesday. "
+                                                   "Aid flights continued to land at the airport."})) + "\n")
+    dbp = tmp_path / "t.db"
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "-q", "--db", str(dbp), "-f", "jsonl", str(src)]).exit_code == 0
+    res = runner.invoke(app, ["timeline", "--db", str(dbp), "--dates", "2", "--sentences", "2", "--format",
+                              "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines()]
+    texts = Database(dbp, readonly=True).conn.execute("SELECT text FROM sentences").fetchall()
+    assert 1 <= len(rows) <= 2 and all("2010-01-11" <= r["date"] <= "2010-01-20" for r in rows)
+    assert all(s in {t[0] for t in texts} for r in rows for s in r["sentences"])
