@@ -211,7 +211,8 @@ def test_web_serve_command_defaults_to_localhost():
     assert r.exit_code != 0
 
 
-COMBOS = [{}, {"country": "ITA"}, {"country": "ITA", "type": "CONSULT"}, {"actor": "Italy", "modality": "asserted"},
+COMBOS = [{}, {"country": "ITA"}, {"until": "2017-06-30"}, {"country": "ITA", "until": "2016-12-31", "since": "2016-01-01"},
+          {"until": "2019-01-02", "actor": "Jo Song-gil"}, {"country": "ITA", "type": "CONSULT"}, {"actor": "Italy", "modality": "asserted"},
           {"since": "2016-01-01", "until": "2017-12-31"}, {"country": "ITA", "since": "2018"},
           {"type": "040", "place": 3169070}, {"q": "talks"}, {"q": "talks", "country": "USA", "until": "2016"},
           {"sort": "oldest", "country": "ITA"}, {"sort": "confidence", "modality": "asserted"}]
@@ -254,3 +255,8 @@ def test_web_server_error_page(web_db, monkeypatch):
         r = c.get("/actors/ITA:italy")
         assert r.status_code == 500 and "text/html" in r.headers["content-type"] and "<script>" not in r.text
         assert c.get("/api/actors/ITA:italy").json()["status"] == 500
+
+
+def test_web_count_labels():
+    from tacitus.web.render import count_label
+    assert count_label(1234) == "1,234" and count_label(10000, False) == "10,000+" and count_label(None, False) == "many"

@@ -3,8 +3,33 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-_console = Console()
+import shutil
+import sys
+
+# Not a terminal (piped, CI): use a wide, fixed layout instead of 80 columns.
+_console = Console(width=None if sys.stdout.isatty() else max(160, shutil.get_terminal_size((160, 40)).columns))
+
+
+def snippet(text: str, s0: int, s1: int, t0: int, t1: int, width: int = 140) -> Text:
+    """The evidence sentence, trimmed to about ``width`` characters around the trigger (shown bold).
+
+    Article text is untrusted: it goes into a rich ``Text`` verbatim, never parsed as markup."""
+    sent = text[s0:s1].replace("\n", " ")
+    a, b = t0 - s0, t1 - s0
+    left, right = 0, len(sent)
+    if len(sent) > width:
+        left = max(0, a - width // 2)
+        right = min(len(sent), left + width)
+        left = max(0, right - width)
+    out = Text("…" if left else "")
+    out.append(sent[left:a])
+    out.append(sent[a:b], style="bold reverse")
+    out.append(sent[b:right])
+    if right < len(sent):
+        out.append("…")
+    return out
 
 
 def _actor(p) -> str:
@@ -19,14 +44,15 @@ def _date(d) -> str:
     if not d:
         return ""
     v = d.get("value") or ""
-    rng = f"{d.get('start') or '…'}..{d.get('end') or '…'}"
-    return f"{v} ({rng}, {d.get('basis')})" if v else f"{rng} ({d.get('basis')})"
+    rng = f"{d.get('start') or '…'} .. {d.get('end') or '…'}"
+    return f"{v} [{d.get('basis')}]\n{rng}" if v else f"[{d.get('basis')}]\n{rng}"
 
 
 def event_table(events: list[dict], title: str | None = None, text: str | None = None) -> Table:
     t = Table(title=title, show_lines=True, expand=True)
-    for col, kw in (("type", {}), ("source", {}), ("target", {}), ("date", {}), ("where", {}),
-                    ("modality", {}), ("evidence", {"ratio": 3})):
+    for col, kw in (("date (basis)", {"ratio": 2}), ("type", {"ratio": 1}), ("source", {"ratio": 2}),
+                    ("target", {"ratio": 2}), ("where", {"ratio": 1}), ("modality", {"ratio": 2}),
+                    ("evidence", {"ratio": 5})):
         t.add_column(col, overflow="fold", **kw)
     for ev in events:
         loc = (ev.get("location") or {}).get("name") or ""
@@ -35,12 +61,12 @@ def event_table(events: list[dict], title: str | None = None, text: str | None =
         if ev.get("attribution"):
             mod += f" per {ev['attribution'].get('text')}"
         if text is not None:
-            s = ev["sentence"]
-            evidence = text[s["start"]:s["end"]]
+            s, tr = ev["sentence"], ev["trigger"]
+            evidence = snippet(text, s["start"], s["end"], tr["start"], tr["end"])
         else:
-            evidence = ev.get("sentence_text") or ""
-        t.add_row(f"{ev['type']}{cameo}", _actor(ev.get("source")), _actor(ev.get("target")), _date(ev.get("date")),
-                  loc, mod, evidence)
+            evidence = Text(ev.get("sentence_text") or "")
+        t.add_row(*(Text(x) for x in (_date(ev.get("date")), f"{ev['type']}{cameo}", _actor(ev.get("source")),
+                                      _actor(ev.get("target")), loc, mod)), evidence)
     return t
 
 
@@ -56,5 +82,5 @@ def print_rows(rows: list[dict], title: str | None = None) -> None:
     for c in cols:
         t.add_column(c.replace("_", " "), overflow="fold", ratio=3 if c == "sentence_text" else 1)
     for r in rows:
-        t.add_row(*["" if r.get(c) is None else str(r.get(c)) for c in cols])
+        t.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in cols])
     _console.print(t)

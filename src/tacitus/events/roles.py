@@ -117,6 +117,13 @@ def _subject_of(verb, depth=0):
         return antecedent(verb.head)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "are guilty of violating ...", "by attacking"
         host = verb.head.head
+        if host.pos_ == "VERB" and verb.head.lower_ in ("of", "for", "with", "from"):
+            objs = [o for o in objects(host) if o.dep_ != "nsubjpass"]
+            if objs:  # "accused infiltrators of attacking": the accused is the doer
+                return antecedent(objs[0])
+            passive_subj = next((o for o in host.children if o.dep_ == "nsubjpass"), None)
+            if passive_subj is not None:  # "X was accused of attacking"
+                return antecedent(passive_subj)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops fighting in X"

@@ -237,7 +237,7 @@ class EventExtractor:
         if src is not None and tgt is not None and any(x.i == tgt.i for x in srcs):
             srcs, tgts = [src], [tgt]  # "clashes between X and Y": one event, X against Y
         attribution = None
-        if mod.speaker is not None and not (src is not None and mod.speaker.i == src.i):
+        if mod.speaker is not None and not (mod.speaker.left_edge.i <= tok.i <= mod.speaker.right_edge.i):
             sp = np_span(mod.speaker)
             attribution = _participant(ctx, sp)
         trig_end = tok.i + 1

@@ -22,8 +22,8 @@ W_COUNTRY = 7.0  # candidate in the text's main country (times that country's sh
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
 W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
 NEAR_KM = 120.0
-NEAR_DECAY = 0.5  # a neighbour at NEAR_KM counts half as much as one on the spot
-W_NEAR = 2.5  # per other place of the text within 120 km (up to 3)
+NEAR_DECAY = 0.9  # a neighbour at NEAR_KM counts half as much as one on the spot
+W_NEAR = 4.0  # per other place of the text within 120 km (up to 3)
 
 _POSS = re.compile(r"(’s|'s|’|')$")
 _QUAL = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s?[A-Z][\w.]*\.?){0,2})")

@@ -95,7 +95,7 @@ class EventFilters:
 @dataclass
 class EventPage:
     rows: list[dict]
-    count: int
+    count: int | None             # None: too many to count within the time budget
     count_exact: bool
     offset: int
     limit: int
@@ -219,7 +219,7 @@ _ORDER = {
     "confidence": "e.confidence DESC, e.rowid DESC",
 }
 _WALK_INDEX = {"newest": "web_events_start", "oldest": "web_events_start", "confidence": "web_events_confidence"}
-COUNT_BUDGET_MS = 120.0
+COUNT_BUDGET_MS = 60.0
 
 
 def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offset: int = 0,
@@ -268,13 +268,36 @@ def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offse
             exact = n is not None and n <= count_cap
             if n is not None and n > count_cap:
                 n = count_cap
-    w = (" WHERE " + " AND ".join(where)) if where else ""
-    q = f"SELECT {_SELECT} FROM events e{hint}{w} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?"
-    rows = [dict(r) for r in conn.execute(q, (*args, int(limit), int(offset)))]
-    if n is None:  # count gave up: at least what we have seen
-        n = offset + len(rows)
+    if hint and sort == "newest" and f.until:
+        rows = _walk_until(conn, clauses, f, hint, limit, offset)
+    else:
+        w = (" WHERE " + " AND ".join(where)) if where else ""
+        q = f"SELECT {_SELECT} FROM events e{hint}{w} ORDER BY {_ORDER[sort]} LIMIT ? OFFSET ?"
+        rows = [dict(r) for r in conn.execute(q, (*args, int(limit), int(offset)))]
+    if n is None:  # the count ran out of time: unknown (the page still shows)
+        notes.append("Too many matches to count quickly; narrow the filters for a count.")
     return EventPage(rows=rows, count=n, count_exact=exact, offset=offset, limit=limit,
                      actor_ids=actor_ids, notes=notes)
+
+
+def _walk_until(conn, clauses: list[Clause], f: EventFilters, hint: str, limit: int, offset: int) -> list[dict]:
+    """Newest first with an ``until`` bound, walking the date index: first the dated events from
+    ``until`` down (an index range), then the events with an open start (they sort last)."""
+    rest = [c for c in clauses if c.name != "dates"]
+    since = ["(+e.date_end >= ? OR +e.date_end IS NULL)"] if f.since else []
+    since_args = [f.since] if f.since else []
+    other_sql = [c.render(False) for c in rest]
+    other_args = [a for c in rest for a in c.args]
+    need = offset + limit
+    out: list[dict] = []
+    for cond, cargs in (("e.date_start <= ?", [f.until]), ("e.date_start IS NULL", [])):
+        w = " AND ".join([cond, *since, *other_sql])
+        out += [dict(r) for r in conn.execute(
+            f"SELECT {_SELECT} FROM events e{hint} WHERE {w} ORDER BY {_ORDER['newest']} LIMIT ?",
+            (*cargs, *since_args, *other_args, need - len(out)))]
+        if len(out) >= need:
+            break
+    return out[offset:offset + limit]
 
 
 def _text_hits(conn, q: str, where: list[str], args: list) -> dict[int, tuple]:

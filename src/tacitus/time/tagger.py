@@ -16,7 +16,7 @@ from datetime import date
 from ..model import Timex
 from . import values as V
 from .resources import Resources, load
-from .tense import tense_at
+from .tense import doc_tense, text_tense
 
 UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
              "CE": "century", "H": "time", "MIN": "time", "S": "time", "WE": "week", "SU": "season",
@@ -91,9 +91,13 @@ class _Norm:
         self._tense = None
 
     # -- helpers --------------------------------------------------------------------------
+    _tense_src = "text"
+
     def tense(self) -> str | None:
         if self._tense is None:
-            self._tense = tense_at(self.text, self.span[0], self.span[1], self.doc, self.res.lang) or ""
+            t = doc_tense(self.doc, self.span[0], self.span[1]) if self.doc is not None else None
+            self._tense_src = "doc" if t else "text"
+            self._tense = t or text_tense(self.text, self.span[0], self.span[1], self.res.lang) or ""
         return self._tense or None
 
     def dctp(self, gran: str) -> V.Point:
@@ -181,6 +185,8 @@ class _Norm:
         a, b = p.interval()
         if t == "future" and b < self.dct:
             return False
+        if t == "past" and a > self.dct and self.doc is not None and self._tense_src == "doc":
+            return False  # the parse says past ("took office in February"): not the coming one
         return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):

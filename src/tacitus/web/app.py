@@ -78,7 +78,7 @@ def _env() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters.update(fmt_int=render.fmt_int, date_label=render.date_label, actor_url=render.actor_url,
                        event_sentence=render.event_sentence)
-    env.globals.update(qs=render.qs)
+    env.globals.update(qs=render.qs, count_label=render.count_label)
     return env
 
 

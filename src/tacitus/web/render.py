@@ -98,6 +98,13 @@ def qs(params: dict, **over) -> str:
     return ("?" + urlencode(d)) if d else ""
 
 
+def count_label(n, exact: bool = True) -> str:
+    """"1,234", "10,000+" (capped) or "many" (not counted)."""
+    if n is None:
+        return "many"
+    return f"{n:,}" + ("" if exact else "+")
+
+
 def fmt_int(n) -> str:
     return f"{n:,}" if isinstance(n, int) else ("" if n is None else str(n))
 

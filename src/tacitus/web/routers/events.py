@@ -27,7 +27,7 @@ def _payload(request: Request, db: Database, f: wq.EventFilters, pg: Paging):
     params = dict(f.to_dict(), size=pg.size if pg.size != s.page_size else None)
     if params.get("sort") == "newest":
         params.pop("sort")
-    more = pg.offset + len(res.rows) < res.count or (not res.count_exact and len(res.rows) == pg.size)
+    more = (not res.count_exact and len(res.rows) == pg.size) or pg.offset + len(res.rows) < (res.count or 0)
     nxt = (pg.offset + pg.size <= s.max_offset) and more
     data = {
         "filters": f.active(), "sort": f.sort, "count": res.count, "count_exact": res.count_exact,
