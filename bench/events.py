@@ -94,7 +94,7 @@ def analyse(pipe: Pipeline, items: list[tuple[str, str]]):
 def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     recs = load_gsr(SHARED / "events" / "PLOVER_GSR_CAMEO.txt")
     arts = analyse(pipe, [("2000-01-01", r["text"]) for r in recs])
-    gold, pred = [], []
+    gold, pred, conf = [], [], []
     role = collections.Counter()
     errors = []
     for r, a in zip(recs, arts):
@@ -103,6 +103,7 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
         p = (ev["plover_type"] if ev else "NONE")
         gold.append(r["gold_type"])
         pred.append(p)
+        conf.append(ev["confidence"] if ev else None)
         if p != r["gold_type"]:
             errors.append((r["gold_type"], p, ev["trigger"]["text"] if ev else "-", r["text"]))
         for side in ("source", "target"):
@@ -142,7 +143,13 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
     macro = sum(v[2] for v in per.values()) / len(per)
     coverage = sum(p != "NONE" for p in pred) / len(pred)
-    return {"n": len(gold), "accuracy": acc, "macro_f1": macro, "per_type": per, "coverage": coverage,
+    # does confidence sort errors to the bottom? AUC of confidence for right vs wrong typed events
+    right = [c for g, p, c in zip(gold, pred, conf) if c is not None and g == p]
+    wrong = [c for g, p, c in zip(gold, pred, conf) if c is not None and g != p]
+    pairs = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    auc = pairs / (len(right) * len(wrong)) if right and wrong else float("nan")
+    return {"n": len(gold), "accuracy": acc, "auc": auc, "conf_right": sum(right) / max(len(right), 1),
+            "conf_wrong": sum(wrong) / max(len(wrong), 1), "macro_f1": macro, "per_type": per, "coverage": coverage,
             "role": role, "errors": errors}
 
 
@@ -202,6 +209,8 @@ def main(argv=None) -> int:
     print(f"## PLOVER GSR (n={g['n']}, ontology {O.VERSION})\n")
     print(f"- type accuracy: **{g['accuracy']:.3f}**  (sentences with any event: {g['coverage']:.3f})")
     print(f"- type macro-F1 (over {len(g['per_type'])} gold types): **{g['macro_f1']:.3f}**")
+    print(f"- confidence: mean {g['conf_right']:.3f} on right types vs {g['conf_wrong']:.3f} on wrong ones; "
+          f"ROC AUC {g['auc']:.3f}")
     r = g["role"]
     for side in ("source", "target"):
         n = r[side + "_n"] or 1

@@ -16,13 +16,19 @@ from tacitus.cli import app
     ("the US", "USA", []),
     ("North Korean defectors", "PRK", ["REF"]),
     ("King Hassan of Morocco", "MAR", ["GOV"]),
-    ("U.N. Security Council", "UNO", []),
+    ("U.N. Security Council", "UNO", ["GOV"]),
+    ("Darfur rebels", "SDN", ["REB"]),
+    ("Ethopia", "ETH", []),
+    ("Iraqi Kurds", "IRQ", ["CVL"]),
+    ("Palestinians living in the West Bank", "PSE", ["CVL"]),
+    ("Hamas militants", "PSE", ["REB"]),
+    ("Swiss doctors", "CHE", ["HLH"]),
 ])
 def test_actors_phrase_coding(text, country, sectors):
     a = resolve_phrase(text)
     assert a is not None and a.country == country and a.sectors[:len(sectors)] == sectors
     if not sectors:
-        assert a.sectors == [] or a.kind == "igo"
+        assert a.sectors == []
 
 
 def test_actors_person_name_and_composite_code():

@@ -107,6 +107,14 @@ def test_clusters_bare_sector_actor_is_not_an_identity(db):
     assert cluster_of(db, "a") != cluster_of(db, "b")
 
 
+@pytest.mark.parametrize("target,merged", [(BP, True), (None, False)])
+def test_clusters_undated_mentions_need_both_roles(db, target, merged):
+    db.add_articles([make_article("a", "2010-05-02", S1, "protested", day=None, target=target),
+                     make_article("b", "2010-05-03", S2, "demonstrated", day=None, target=target)])
+    clusters.merge_new(db)
+    assert (cluster_of(db, "a") == cluster_of(db, "b")) is merged
+
+
 def test_clusters_unknown_actor_role_is_compatible(db):
     db.add_articles([make_article("a", "2010-05-02", S1, "protested"),
                      make_article("b", "2010-05-03", S2, "demonstrated", target=None)])

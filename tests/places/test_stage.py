@@ -58,3 +58,17 @@ def test_places_dateline_is_the_fallback(nlp):
     ctx.events = [ev]
     EventLocator()(ctx)
     assert ev.location is not None and ev.location.country == "KEN"
+
+
+def test_places_dateline_names_a_city():
+    from tacitus.places.stage import find_dateline
+    p = find_dateline("WASHINGTON (Reuters) - The president said ...")
+    assert p.name == "Washington" and p.feature == "city" and p.country == "USA"
+
+
+def test_places_relative_where_clause(nlp):
+    ctx = _ctx(nlp, "NATO condemned the attack in Kabul, where gunmen killed 12 soldiers.")
+    ev = _event(ctx, "killed")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is not None and ev.location.name == "Kabul"

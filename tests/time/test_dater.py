@@ -164,3 +164,20 @@ def test_dater_no_events_is_a_no_op():
 ])
 def test_dater_granularity_of(value, gran):
     assert granularity_of(value) == gran
+
+
+def test_dater_nominal_object_of_a_reaction_keeps_its_own_time(nlp):
+    text = "On Thursday the council condemned the bombing of the embassy."
+    ctx = make_ctx(nlp, text)
+    bombing = add_event(ctx, "bombing")
+    condemned = add_event(ctx, "condemned")
+    date_all(ctx)
+    assert condemned.date.value == "2019-01-03"
+    assert bombing.date.basis == "unknown"
+
+
+def test_dater_nominal_object_of_a_carrier_verb(nlp):
+    ctx = make_ctx(nlp, "The army launched an offensive on Tuesday.")
+    ev = add_event(ctx, "offensive")
+    date_all(ctx)
+    assert ev.date.value == "2019-01-01"

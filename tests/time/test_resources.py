@@ -43,3 +43,28 @@ def test_resources_rules_compile_with_names():
     assert len(RES.rules) > 80
     assert all(r.regex is not None for r in RES.rules)
     assert len(set(names)) == len(names), "rule names are identifiers: keep them unique"
+
+
+@pytest.mark.parametrize("pattern,word", [
+    ("@n @unit ago", "ago"),
+    ("(?:the )?year[- ](?:ago|earlier) quarter", "quarter"),
+    ("fiscal(?: year)? (?P<y>%year)", "fiscal"),
+    ("weeks? ago", "week"),
+    ("(?:recent|past) years|the last few years", None),
+    ("@^weekday @pod", None),
+])
+def test_resources_required_word(pattern, word):
+    from tacitus.time.resources import required_word
+    assert required_word(pattern) == word
+
+
+def test_resources_required_word_is_in_every_example_match():
+    """The pre-check word of a rule must occur in what the rule matches (else the rule would be skipped)."""
+    for ex in RES.examples:
+        if ex.type == "NONE":
+            continue
+        low = ex.text.lower()
+        for r in RES.rules:
+            m = r.regex.search(ex.text)
+            if m and r.need:
+                assert r.need in low[m.start():m.end()], (r.name, ex.text)

@@ -128,3 +128,10 @@ def test_tagger_empty_and_huge_numbers():
     assert tag("", DCT) == []
     assert all(valid_value(t.value) for t in tag("99999999999999999999 years ago", DCT))
     assert all(valid_value(t.value) for t in tag("in 9999 and 0001, 31/31/31, Feb. 30", DCT))
+
+
+def test_tagger_anchor_says_where_the_value_came_from():
+    got = {t.text: t.anchor for t in tag("In 2009 the plant opened; two months later, on Friday, it closed. "
+                                         "It is open now. It took 5 years.", DCT)}
+    assert got == {"2009": "absolute", "two months later": "reference", "Friday": "publication",
+                   "now": "publication", "5 years": None}

@@ -160,7 +160,9 @@ def test_web_map_plots_places(any_client):
     assert names == {"Rome": 23, "Seoul": 1}
     html = client.get("/map").text
     assert '<svg class="worldmap"' in html and html.count('class="pt"') == 2
-    assert 'class="land' in html  # country outlines from the countryinfo package
+    import importlib.util
+    if importlib.util.find_spec("countryinfo"):  # country outlines come from that package (a dependency)
+        assert html.count('class="land') > 150
     assert client.get("/api/map", params={"type": "REJECT"}).json()["points"][0]["name"] == "Seoul"
 
 

@@ -131,6 +131,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     caps = [w for w in words if w[:1].isupper()]
     if caps and person is None and kind != "igo":
         osecs, ocountry = org_info(text)
+        if osecs and _org_word_in_place(words, text):
+            osecs, ocountry = [], None
         if osecs and (not sectors or ocountry):
             sectors = osecs + [x for x in sectors if x not in osecs]
             kind = "organization"
@@ -167,6 +169,17 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     return a
 
 
+def _org_word_in_place(words: list[str], text: str) -> bool:
+    """The organization word that matched is part of a place name ("West Bank")."""
+    from .lexicon import tables
+    for pat, _secs, _kind, _c in tables().orgs:
+        m = pat.search(text)
+        if m:
+            w = m.group(0).split()[0]
+            return any(x == w and _in_place_name(words, j, j + 1) for j, x in enumerate(words))
+    return False
+
+
 def _people_head(words: list[str]) -> int | None:
     """Index of a capitalized plural people noun heading the phrase ("Iraqi Kurds living in ..." -> 1)."""
     stop = next((i for i, w in enumerate(words) if w.lower() in ("of", "in", "living", "from", "who", "near", "at")),
@@ -195,11 +208,11 @@ def _in_place_name(words: list[str], i: int, j: int) -> bool:
 
 
 def only_place_name(words: list[str]) -> bool:
-    """True when the words are themselves a country name ("United States", "Philippines")."""
-    from ..places.gazetteer import COUNTRY, get_gazetteer, norm
+    """True when the words are themselves a country's name ("United States", "Philippines")."""
+    from ..places.gazetteer import COUNTRY, get_gazetteer
     gaz = get_gazetteer()
     s = " ".join(words)
-    return any(gaz.feat[i] == COUNTRY and gaz.is_primary(s, i) for i in gaz.lookup(s)) or norm(s) not in gaz.demonyms
+    return any(gaz.feat[i] == COUNTRY and gaz.is_primary(s, i) for i in gaz.lookup(s))
 
 
 def resolve_phrase(text, date=None):

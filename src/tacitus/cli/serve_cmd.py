@@ -23,7 +23,9 @@ def register(app: typer.Typer) -> None:
         if not Path(db).exists():
             raise typer.BadParameter(f"no database at {db} (create one with: tacitus ingest --db {db} FILES)")
         if index:
-            from ..store.webqueries import ensure_indexes
+            from ..store.webqueries import ensure_indexes, missing_indexes
+            if missing_indexes(db):
+                typer.echo("creating the web indexes (once per database; minutes on millions of events)…", err=True)
             made = ensure_indexes(db)
             if made:
                 typer.echo(f"created web indexes: {', '.join(made)}", err=True)

@@ -172,7 +172,7 @@ def check(rule: Rule, tok) -> bool:
         elif c.rel == "under":  # the clause of tok is the complement of one of these verbs
             node, cands = tok, []
             for _ in range(4):
-                if node.head is node or node.dep_ not in ("ccomp", "conj", "xcomp", "aux", "advcl"):
+                if node.head is node or node.dep_ not in ("ccomp", "conj", "xcomp", "aux", "advcl", "acl"):
                     break
                 node = node.head
                 cands.append(lemma(node))

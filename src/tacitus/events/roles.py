@@ -4,7 +4,9 @@ Nothing here codes actors: spans are handed to :func:`tacitus.actors.actor_for_s
 """
 from __future__ import annotations
 
-from .lexicon import lemma, objects, prep_objects
+from . import resources as R
+from .lexicon import forms, lemma, objects, prep_objects
+from .modality import speech_verbs
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat",
@@ -80,22 +82,23 @@ PERSONAL = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "i
 
 
 def resolve_pronoun(tok):
-    """'Syria says it is willing ...', 'the farmers said they would ...': a personal pronoun subject of
-    a reported clause stands for the speaker (a nominal subject of the speech verb)."""
+    """'Syria says it is willing ...', 'King Hassan was quoted as saying he would ...': a personal
+    pronoun subject of a reported clause stands for the speaker (the nominal subject of the speech
+    verb, active or passive)."""
     if tok is None or tok.lower_ not in PERSONAL:
         return tok
-    from .modality import speech_verbs
     node = tok.head
-    for _ in range(4):
-        if node.dep_ in ("ccomp", "xcomp", "conj", "acomp") and node.head is not node:
-            node = node.head
-            if lemma(node) in speech_verbs() or node.dep_ == "ROOT":
-                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                if subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.i < tok.i:
-                    return antecedent(subj)
-                break
-        else:
+    passed_speech = lemma(node) in speech_verbs()
+    for _ in range(6):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
+        if subj is not None and passed_speech:
+            if subj.pos_ in ("PROPN", "NOUN") and subj.i < tok.i:
+                return antecedent(subj)
+            return tok
+        if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "advcl", "pcomp", "prep") or node.head is node:
             break
+        node = node.head
+        passed_speech = passed_speech or lemma(node) in speech_verbs()
     return tok
 
 
@@ -124,6 +127,9 @@ def _subject_of(verb, depth=0):
             passive_subj = next((o for o in host.children if o.dep_ == "nsubjpass"), None)
             if passive_subj is not None:  # "X was accused of attacking"
                 return antecedent(passive_subj)
+        if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("dobj", "nsubjpass") and \
+                verb.head.lower_ in ("of", "for"):  # "accused infiltrators of attacking" (of on the noun)
+            return antecedent(host)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops fighting in X"
@@ -147,13 +153,12 @@ def is_passive(verb) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "the regime stands accused of ...", "he remained detained"
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp") and \
+    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl") and \
         verb.head.lemma_ in ("stand", "remain", "be", "get", "become", "seem")
 
 
 def actor_like(tok) -> bool:
     """Could this token head an actor phrase (a named entity, a person/organisation noun, a pronoun)?"""
-    from . import resources as R
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL or tok.lower_ in ("who", "whom")
     if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
@@ -166,7 +171,6 @@ def actor_like(tok) -> bool:
 
 def message_author(tok):
     """'calls by Kofi Annan' -> Kofi Annan; 'an Indian proposal' -> Indian; else None."""
-    from . import resources as R
     if lemma(tok) not in R.words("message_nouns.txt"):
         return None
     for p in ("by", "from", "of"):
@@ -237,8 +241,8 @@ def verb_roles(verb, target_slots, actors_only: bool = False):
     tgt = None
     if is_passive(verb) and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ != "ROOT":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if subj is not None:
-            return src, antecedent(subj)
+        if subj is not None:  # "the regime stands accused of ...": the subject is the patient
+            return (None if src is not None and src.i == subj.i else src), antecedent(subj)
     first = None
     for slot in target_slots:
         if slot == "dobj":
@@ -332,8 +336,6 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
             tgt = cands[0]
     if light_verb is not None and noun.dep_ == "nsubj":
         # "Clashes erupted between X and Y": only the occurrence verb's prepositions, no subject
-        from . import resources as R
-        from .lexicon import forms
         if forms(light_verb) & R.words("light_verbs.txt") and tgt is None:
             for slot in target_slots:
                 cands = [c for c in prep_objects(light_verb, slot) if c.pos_ in ("NOUN", "PROPN")]

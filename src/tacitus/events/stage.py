@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import Rule, _light_head, forms, lemma, match, to_clause, trigger_lemmas
-from .modality import modality_of
-from .roles import PERSONAL, expand_conj, noun_roles, np_span, verb_roles
+from .lexicon import Rule, _light_head, forms, lemma, match, rules, to_clause, trigger_lemmas
+from .modality import governors, modality_of
+from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
+                    noun_roles, np_span, verb_roles)
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class Candidate:
     absorbed_by: "Candidate | None" = None
     embedded: list = field(default_factory=list)
     light: object = None
+    embedded_in_other: bool = False
 
 
 def _political_lemmas() -> frozenset[str]:
@@ -59,7 +61,28 @@ def _actor(ctx, span):
 
 
 def _participant(ctx, span) -> Participant:
-    return Participant(span.start_char, span.end_char, span.text, _actor(ctx, span))
+    cache = ctx.extra.setdefault("events.actor_cache", {})
+    key = (span.start_char, span.end_char)
+    if key not in cache:
+        cache[key] = _actor(ctx, span)
+    return Participant(span.start_char, span.end_char, span.text, cache[key])
+
+
+def _participant_np(ctx, head) -> Participant:
+    """The participant for a role head: its compact noun phrase; when that codes to no actor and
+    the head has an apposition ("Kenzo Oshima, the United Nations Emergency Relief Coordinator"),
+    the phrase with the apposition."""
+    span = np_span(head)
+    part = _participant(ctx, span)
+    if part.actor is None:
+        app = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+        if app is not None:
+            wide = head.doc[span.start:np_span(app).end]
+            if len(wide) <= 15:
+                wpart = _participant(ctx, wide)
+                if wpart.actor is not None:
+                    return wpart
+    return part
 
 
 def _sentence_political(sent) -> bool:
@@ -69,7 +92,7 @@ def _sentence_political(sent) -> bool:
 
 def _is_political(span, participant: Participant | None) -> bool:
     if len(span) == 1 and span[0].lower_ in PERSONAL:
-        if span[0].lower_ in ("i", "we", "us", "our", "me", "my", "you"):
+        if span[0].lower_ in FIRST_PERSON:
             return False  # first/second person: a writer or a reader, not an actor of the news
         return _sentence_political(span.sent)  # a pronoun: political if its sentence is
     act = participant.actor if participant is not None else None
@@ -80,6 +103,9 @@ def _is_political(span, participant: Participant | None) -> bool:
     for t in span:
         # GPE / NORP always; an ORG only when the actors stage codes it (bands, firms, misparses)
         if t.ent_type_ in ("GPE", "NORP"):
+            return True
+        # a people or a nationality the NER missed: "Serbs", "Bosnian Serbs", "Kurdish fighters"
+        if t.tag_ == "NNPS" or (t.tag_ == "JJ" and t.is_title and t.dep_ == "amod" and not t.is_sent_start):
             return True
         if lemma(t) in agents or t.lower_ in agents:
             return True
@@ -129,10 +155,11 @@ class EventExtractor:
         ctx.events = []
         if doc is None or not len(doc):
             return
+        ctx.extra.pop("events.actor_cache", None)
         lemmas = trigger_lemmas()
         for sent in doc.sents:
             # cheap prefilter: only sentences holding a trigger lemma are examined
-            toks = [t for t in sent if t.lemma_.lower() in lemmas]
+            toks = [t for t in sent if t.lemma_ in lemmas or t.lemma_.lower() in lemmas]
             if toks:
                 ctx.events.extend(self.sentence_events(ctx, sent, toks))
 
@@ -180,6 +207,11 @@ class EventExtractor:
                 if any(c.tok.i == a.i or _embedded_in(a, c.tok, d) for a, d in anchors):
                     c.absorbed_by = f
                     f.embedded.append(c)
+        # an act inside another event's clause (not a frame's) is less certain to be the news
+        for c in cands:
+            if c.absorbed_by is None:
+                gov = {g.i for g in governors(c.tok)}
+                c.embedded_in_other = any(o is not c and o.tok.i in gov for o in cands)
         # PLOVER: the demand voiced by a protest is not a separate event
         for p in [c for c in cands if c.type == "PROTEST" and c.absorbed_by is None]:
             for c in cands:
@@ -209,6 +241,12 @@ class EventExtractor:
             if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
                 vtok = tok.head  # "it is willing to ..."
             src, tgt = verb_roles(vtok, slots, actors_only=c.type in VERBAL)
+            if "stative" in rule.flags:  # "Israel is opposed to ...": the passive subject is the doer
+                subj = next((x for x in vtok.children if x.dep_ == "nsubjpass"), None)
+                if subj is not None:
+                    src = subj
+                    if tgt is not None and tgt.i == subj.i:
+                        tgt = None
         else:
             light = c.light if (c.light is not None and (any(x.rel == "light" for x in rule.when)
                                                          or forms(c.light) & R.words("light_verbs.txt"))) else None
@@ -219,19 +257,21 @@ class EventExtractor:
         typ, mode = c.type, c.mode
         # PLOVER: future cooperative acts are AGREE, future hostile acts THREATEN, announced future
         # retreats CONCEDE; refusing to cooperate is REJECT
+        remapped = False
         modal_hyp = "hypothetical" in mod.cues and _has_modal(tok)
         if ("future" in mod.cues or (modal_hyp and typ in HOSTILE_ACTS)) and not mod.negated \
                 and "frame" not in rule.flags:
             if typ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-                typ, mode = "AGREE", None
+                typ, mode, remapped = "AGREE", None, True
             elif typ in HOSTILE_ACTS:
                 mode = FRAME_MODES["THREATEN"].get(typ)
-                typ = "THREATEN"
+                typ, remapped = "THREATEN", True
             elif typ == "RETREAT":
-                typ, mode = "CONCEDE", None
+                typ, mode, remapped = "CONCEDE", None, True
         if mod.negated and (typ in ("AGREE", "CONCEDE") or
                             (typ in O.COOPERATIVE | O.YIELDING and _has_future(tok))):
             typ, mode = "REJECT", mode if mode in ("assist", "change", "yield", "meet") else None
+            remapped = True
         srcs = expand_conj(src)[:MAX_CONJUNCTS] if src is not None else [None]
         tgts = expand_conj(tgt)[:MAX_CONJUNCTS] if tgt is not None else [None]
         if src is not None and tgt is not None and any(x.i == tgt.i for x in srcs):
@@ -259,8 +299,8 @@ class EventExtractor:
             for t in tgts:
                 sspan = np_span(s) if s is not None else None
                 tspan = np_span(t) if t is not None else None
-                sp = _participant(ctx, sspan) if sspan is not None else None
-                tp = _participant(ctx, tspan) if tspan is not None else None
+                sp = _participant_np(ctx, s) if s is not None else None
+                tp = _participant_np(ctx, t) if t is not None else None
                 if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt"):
                     continue  # "The earthquake killed 200 people"
                 political = (sspan is not None and _is_political(sspan, sp)) or \
@@ -271,6 +311,12 @@ class EventExtractor:
                 if rule.specific:
                     conf += 0.1
                 if "ambig" in rule.flags:
+                    conf -= 0.05
+                if remapped:
+                    conf -= 0.1  # the type came from modality (future -> AGREE/THREATEN/CONCEDE)
+                if _polysemous(rule):
+                    conf -= 0.05
+                if c.embedded_in_other:
                     conf -= 0.05
                 if sp is not None:
                     conf += 0.1
@@ -311,7 +357,7 @@ class EventExtractor:
             hevs, cevs = built[head.i], built[i]
             if not hevs or not cevs or hevs[0].type != cevs[0].type:
                 continue
-            if c.tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass", "attr", "conj") and c.tok.dep_ != "conj":
+            if c.tok.dep_ in ("nsubj", "dobj", "pobj", "nsubjpass", "attr"):
                 for hev in hevs:
                     if c.tok.dep_ == "nsubj" or (hev.source and hev.source.start <= c.tok.idx < hev.source.end):
                         hev.source = cevs[0].source
@@ -324,7 +370,6 @@ def _frame_target(c: Candidate, slots):
     """The recipient of a frame event is often inside its complement: "demanded that the US cancel
     ..." (the subject of the that-clause), "threatened to cut off electricity to Nakhichevan" (the
     embedded act's recipient)."""
-    from .roles import antecedent, actor_like
     heads = [c.tok] + ([c.light] if c.light is not None else [])
     if c.type == "REQUEST":
         for h in heads:
@@ -341,8 +386,6 @@ def _frame_target(c: Candidate, slots):
             _, t = noun_roles(e.tok, tuple(x for x in eslots if x != "-"), "patientposs" in e.rule.flags)
         if t is not None and actor_like(t):
             return t
-    from .roles import clause_target
-    from .lexicon import to_clause
     for h in heads:
         for ch in h.children:
             if to_clause(ch) and ch.pos_ in ("VERB", "AUX") and not any(e.tok.i == ch.i for e in c.embedded):
@@ -355,8 +398,6 @@ def _frame_target(c: Candidate, slots):
 def _modal_roles(tok):
     """'Britain said the rebels must reach an agreement': source = the speaker, target = the subject
     of the must-clause."""
-    from .roles import _subject_of, antecedent
-    from .modality import speech_verbs
     verb = tok.head
     tgt = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     src = None
@@ -372,9 +413,13 @@ def _modal_roles(tok):
     return src, antecedent(tgt) if tgt is not None else None
 
 
+def _polysemous(rule: Rule) -> bool:
+    """Does the rule's lemma lead to more than one event type in the lexicon?"""
+    return len({r.type for r in rules().get((rule.lemma, rule.pos), ())}) > 1
+
+
 def _has_modal(tok) -> bool:
     """A modal auxiliary on the trigger or its governing verbs ("may halt", "would attack")."""
-    from .modality import governors
     for node in [tok] + governors(tok)[:3]:
         if any(c.dep_ == "aux" and lemma(c) in ("would", "could", "may", "might", "will", "shall") for c in node.children):
             return True

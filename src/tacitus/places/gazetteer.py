@@ -17,6 +17,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "places"
@@ -27,6 +28,7 @@ COUNTRY, ADM1, ADM2, CITY, CAPITAL, CONTINENT, REGION = range(7)
 FEATURE_NAMES = ["country", "adm1", "adm2", "city", "city", "continent", "region"]
 
 
+@lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Index key: accents stripped, case-folded, periods dropped, curly quotes straightened, 'the' dropped."""
     s = unicodedata.normalize("NFKD", name)
@@ -339,6 +341,19 @@ class Gazetteer:
         if v is None:
             return ()
         return (v,) if isinstance(v, int) else v
+
+    def area_keys(self) -> set[str]:
+        """Index keys that name a country or a first-level division (computed once per process)."""
+        ak = self.__dict__.get("_area_keys")
+        if ak is None:
+            ak = set()
+            for key, v in self.index.items():
+                for i in ((v,) if isinstance(v, int) else v):
+                    if self.feat[i] in (COUNTRY, ADM1):
+                        ak.add(key)
+                        break
+            self.__dict__["_area_keys"] = ak
+        return ak
 
     def is_primary(self, name: str, i: int) -> bool:
         v = self.primary.get(norm(name))

@@ -22,8 +22,8 @@ W_COUNTRY = 7.0  # candidate in the text's main country (times that country's sh
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
 W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
 NEAR_KM = 120.0
-NEAR_DECAY = 0.9  # a neighbour at NEAR_KM counts half as much as one on the spot
-W_NEAR = 4.0  # per other place of the text within 120 km (up to 3)
+NEAR_DECAY = 0.9  # a neighbour at NEAR_KM counts 10% of one on the spot
+W_NEAR = 4.0  # per other place of the text nearby (weighted by distance and ambiguity, up to 3)
 
 _POSS = re.compile(r"(’s|'s|’|')$")
 _QUAL = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s?[A-Z][\w.]*\.?){0,2})")
@@ -104,14 +104,19 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
     """Countries and first-level divisions named anywhere in the text (unambiguous names only), plus
     "Town, ST" qualifiers: [(ISO2, admin1 code or '')]."""
     out = []
+    mask = bytearray(len(text) + 1)
+    for a, b in skip:
+        mask[a:b] = b"\x01" * (b - a)
     for m in _CAPSEQ.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in skip) or _TOWNISH.match(text, m.end()):
+        if 1 in mask[m.start():m.end()] or _TOWNISH.match(text, m.end()):
             continue
         words = m.group(0).split()
         # every sub-sequence starting at a word boundary, longest first
         for a in range(len(words)):
             for b in range(len(words), a, -1):
                 phrase = " ".join(words[a:b]).rstrip(".,") if b - a > 1 or not words[a].endswith(".") else words[a]
+                if norm(phrase) not in gaz.area_keys() and phrase not in gaz.abbr and phrase not in gaz.state_abbr:
+                    continue
                 cs = [i for i in candidates(gaz, phrase) if gaz.feat[i] in (COUNTRY, ADM1)]
                 if len(cs) == 1 and (gaz.is_primary(phrase, cs[0]) or phrase in gaz.abbr or phrase in gaz.state_abbr
                                      or norm(phrase) in gaz.demonyms) and (b - a > 1 or len(phrase) > 3 or phrase in gaz.abbr or phrase in gaz.state_abbr):
@@ -180,11 +185,17 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         if q and surf[k] not in by_surface:
             by_surface[surf[k]] = q
     quals = [q or by_surface.get(surf[k]) for k, q in enumerate(quals)]
-    base = [[base_score(gaz, text[a:b], i) for i in cs] for (a, b), cs in zip(spans, cands)]
-    for k, ((a, b), cs) in enumerate(zip(spans, cands)):
-        shadow = _alt_shadowed(gaz, text[a:b], cs) if len(cs) > 1 else ()
-        if shadow:
-            base[k] = [sc - SHADOW_PENALTY if i in shadow else sc for i, sc in zip(cs, base[k])]
+    memo: dict[str, list[float]] = {}
+    base = []
+    for (a, b), cs in zip(spans, cands):
+        name = text[a:b]
+        if name not in memo:
+            sc = [base_score(gaz, name, i) for i in cs]
+            shadow = _alt_shadowed(gaz, name, cs) if len(cs) > 1 else ()
+            if shadow:
+                sc = [x - SHADOW_PENALTY if i in shadow else x for i, x in zip(cs, sc)]
+            memo[name] = sc
+        base.append(list(memo[name]))
     first = []
     for k in range(n):
         if not cands[k]:
@@ -255,6 +266,33 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if gaz.feat[i] == ADM1:
                 adm_by_surface[surf[k]].add((gaz.cc[i], gaz.adm1[i]))
         weight_by_surface[surf[k]] = 1.0 / max(1, len(top[k]))
+    near_cache: dict[tuple[str, int], float] = {}
+
+    def near_memo(k: int, i: int) -> float:
+        """Spatial coherence bonus of candidate i for the name of mention k (same for every mention)."""
+        key = (surf[k], i)
+        v = near_cache.get(key)
+        if v is None:
+            la, lo = gaz.lat[i], gaz.lon[i]
+            near = 0.0
+            for sf, pts in pts_by_surface.items():
+                if sf == surf[k]:
+                    continue
+                dmin = 999.0
+                for pl, po in pts:
+                    if -1.5 < la - pl < 1.5 and -2 < lo - po < 2:
+                        d = haversine(la, lo, pl, po)
+                        if d < dmin:
+                            dmin = d
+                if dmin < NEAR_KM:
+                    near += weight_by_surface[sf] ** 0.5 * (1.0 - NEAR_DECAY * dmin / NEAR_KM)
+            v = W_NEAR * min(near, 3)
+            cc = gaz.cc[i]
+            if gaz.adm1[i] and any(sf != surf[k] and (cc, gaz.adm1[i]) in adms for sf, adms in adm_by_surface.items()):
+                v += 1.5
+            near_cache[key] = v
+        return v
+
     out: list[int | None] = []
     for k in range(n):
         cs = cands[k]
@@ -297,19 +335,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                     if v:
                         sc += W_ADM1 * min(1.0, v)
                 if f in (CITY, CAPITAL, ADM2):
-                    la, lo = gaz.lat[i], gaz.lon[i]
-                    near = 0.0
-                    for sf, pts in pts_by_surface.items():
-                        if sf == surf[k]:
-                            continue
-                        dmin = min((haversine(la, lo, pl, po) for pl, po in pts
-                                    if abs(la - pl) < 1.5 and abs(lo - po) < 2), default=999.0)
-                        if dmin < NEAR_KM:
-                            near += weight_by_surface[sf] ** 0.5 * (1.0 - NEAR_DECAY * dmin / NEAR_KM)
-                    sc += W_NEAR * min(near, 3)
-                    if gaz.adm1[i] and any(sf != surf[k] and (cc, gaz.adm1[i]) in adms
-                                           for sf, adms in adm_by_surface.items()):
-                        sc += 1.5
+                    sc += near_memo(k, i)
             if sc > best_sc:
                 best, best_sc = i, sc
         # a division named after its capital city (Pyongyang, Alexandria): the city itself

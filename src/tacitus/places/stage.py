@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Entity, Place
-from .gazetteer import ADM1, ADM2, CAPITAL, CITY, COUNTRY, get_gazetteer
+from .gazetteer import ADM1, ADM2, CAPITAL, CITY, COUNTRY, get_gazetteer, norm
 from .resolve import resolve_place, resolve_spans, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -28,6 +28,11 @@ def find_dateline(text: str) -> Place | None:
     if m.group(2):
         s = f"{full}, {m.group(2).strip()}"
         return to_place(gaz, resolve_spans(s, [(0, len(full))], gaz)[0])
+    # a dateline names a city: the capital or the most populous town of that name
+    from .resolve import candidates
+    towns = [i for i in candidates(gaz, full) if gaz.feat[i] in (CITY, CAPITAL) and gaz.is_primary(full, i)]
+    if towns:
+        return to_place(gaz, max(towns, key=lambda i: (gaz.feat[i] == CAPITAL, gaz.pop[i])))
     return resolve_place(full)
 
 
@@ -35,11 +40,14 @@ ORG_WORDS = re.compile(r"^(Police|Sheriff|County|City|Fire|Department|Public|Hig
                        r"University|College|Hospital|Medical|Chamber|Council|Board|Township|Town|Village|Library|"
                        r"Memorial|Regional|Community|Municipal|Daily|Courthouse|Jail|Airport|Park|Parks|Water|"
                        r"Housing|Transit|Area|State|Police Department|Symphony|Zoo|Museum|Center|Centre)\b")
+TOWN_NOUNS = {"man", "woman", "resident", "residents", "police", "mayor", "city", "native", "teen", "couple"}
 LOC_PREP = {"in", "at", "near", "from", "outside", "to", "of", "around", "across", "into", "between", "and"}
 
 
 def _is_known_place(gaz, name: str, strict: bool) -> bool:
     from .resolve import candidates
+    if name in gaz.abbr or norm(name) in gaz.demonyms:
+        return True
     for i in candidates(gaz, name):
         if not gaz.is_primary(name, i) and name not in gaz.abbr:
             continue
@@ -65,23 +73,41 @@ def add_missed_toponyms(ctx, gaz) -> None:
     for e in list(ctx.entities):
         if e.label in ("ORG", "FAC"):
             words = e.text.split()
+            lead = 1 if words and words[0].lower() == "the" else 0
+            found = False
             for n in (3, 2, 1):
-                if len(words) > n and ORG_WORDS.match(" ".join(words[n:])):
-                    head = " ".join(words[:n])
-                    if head.lower() in ("the",):
-                        continue
-                    if _is_known_place(gaz, head, strict=False):
-                        start = e.start + (e.text.index(head))
+                if len(words) > lead + n:
+                    head = " ".join(words[lead:lead + n])
+                    strict = not ORG_WORDS.match(" ".join(words[lead + n:]))
+                    if _is_known_place(gaz, head, strict=strict):
+                        start = e.start + e.text.index(head)
                         added.append(Entity(start, start + len(head), head, "GPE"))
+                        found = True
                         break
+            # "University of Minnesota", "Bank of America"
+            if not found and " of " in e.text:
+                tail = e.text.rsplit(" of ", 1)[1]
+                if 0 < len(tail.split()) <= 3 and _is_known_place(gaz, tail, strict=True):
+                    start = e.end - len(tail)
+                    added.append(Entity(start, e.end, tail, "GPE"))
         elif e.label == "PERSON" and " " not in e.text and e.text not in person_parts and e.coref is None:
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
-            if span is None or span.start == 0:
+            if span is None:
                 continue
-            prev = doc[span.start - 1]
-            if prev.lower_ in LOC_PREP and _is_known_place(gaz, e.text, strict=True):
+            prev = doc[span.start - 1] if span.start > 0 else None
+            nxt = doc[span.end] if span.end < len(doc) else None
+            cue = (prev is not None and (prev.lower_ in LOC_PREP or prev.text == ",")) or (
+                nxt is not None and (nxt.text == "," or nxt.lower_ in TOWN_NOUNS))
+            if cue and _is_known_place(gaz, e.text, strict=True):
                 e.label = "GPE"
                 e.actor = None
+    # the dateline ("MANSFIELD -- ...") is a toponym too
+    m = DATELINE.match(ctx.text)
+    if m and m.group(1).strip().isupper() and not any(x.start <= m.start(1) < x.end for x in ctx.entities):
+        name = m.group(1).strip()
+        start = ctx.text.index(name, m.start(1))
+        if _is_known_place(gaz, name.title(), strict=False):
+            added.append(Entity(start, start + len(name), name, "GPE"))
     for tok in doc:
         if tok.idx in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
             continue
@@ -186,6 +212,11 @@ class EventLocator:
         if head is None:
             return ctx.dateline
         clause = _clause_head(head)
+        # "the attack in Kabul, where Taliban fighters killed 12 soldiers": the place the clause hangs on
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            for e in places:
+                if e.start <= clause.head.idx < e.end:
+                    return e.place
         excluded = []
         for part in (ev.source, ev.target, ev.attribution):
             if part is not None:

@@ -11,7 +11,7 @@ Contract:
 
 Two mentions are the same real event when they have the same type and polarity, compatible actors
 (per role: same actor key, or one side unknown; at least one role known, specific — not a bare sector
-such as "some government" — and equal), overlapping date
+such as "some government" — and equal; both roles when the event is not dated to one day), overlapping date
 intervals, and compatible place (same country or one unknown). Candidates come from an index lookup
 on (type, polarity, actor key, date) — no all-pairs comparison. Syndicated copies (the same evidence
 sentence, normalized, in several articles) count as one source.
@@ -26,13 +26,14 @@ UNKNOWN_WINDOW_DAYS = 3  # a mention without a date may have happened up to 3 da
 COARSE_DAYS = 3  # merged intervals wider than this also need close report dates ...
 REPORT_SLACK_DAYS = 2  # ... within this many days of the event's reports
 COPY_DAYS = 3  # syndicated copies published within this many days merge whatever their dates
+COPY_CONTEXT = 120  # characters of evidence kept on each side of the trigger for the copy key
 WATERMARK = "merge_rowid"
 
 _POLARITY = {"negated": "negated", "hypothetical": "irrealis", "future": "irrealis", "attempted": "irrealis"}
 
 _COLS = ("e.rowid AS rid, e.id, e.article_id, e.pub_date, e.type, e.modality, e.negated, e.source_actor_id, "
          "e.source_country, e.target_actor_id, e.target_country, e.date_start, e.date_end, e.date_basis, "
-         "e.location_country, e.sentence_text")
+         "e.location_country, e.sentence_text, e.sentence_start, e.trigger_start, e.trigger_end")
 
 
 def _has_tables(db) -> bool:
@@ -81,9 +82,17 @@ def interval(row) -> tuple[str, str]:
 _NORM = re.compile(r"[^0-9a-z]+")
 
 
-def copy_key(text: str | None) -> str:
-    """Same evidence sentence up to case, spacing and punctuation -> same key (syndicated copies)."""
-    norm = _NORM.sub(" ", (text or "").lower()).strip()
+def copy_key(text: str | None, trigger_start: int | None = None, trigger_end: int | None = None,
+             sentence_start: int | None = None) -> str:
+    """Same evidence up to case, spacing and punctuation -> same key (syndicated copies). The evidence is
+    the sentence, cut to ``COPY_CONTEXT`` characters around the trigger when offsets are given (run-on
+    "sentences" of copied boxes differ far from the event)."""
+    text = text or ""
+    if trigger_start is not None and trigger_end is not None and sentence_start is not None:
+        a, b = trigger_start - sentence_start, trigger_end - sentence_start
+        if 0 <= a <= b <= len(text):
+            text = text[max(0, a - COPY_CONTEXT):b + COPY_CONTEXT]
+    norm = _NORM.sub(" ", text.lower()).strip()
     return hashlib.sha1(norm.encode()).hexdigest()[:16]
 
 
@@ -108,6 +117,8 @@ def _compatible(c, ks, kt, ds, de, loc, pub, copy: bool = False) -> int | None:
     if c["location_country"] and loc and c["location_country"] != loc:
         return None
     width = (date.fromisoformat(e) - date.fromisoformat(s)).days
+    if width >= 1 and same < 2:  # not dated to one day: both roles must agree
+        return None
     if width > COARSE_DAYS:
         lo, hi = _shift(c["first_report"], -REPORT_SLACK_DAYS), _shift(c["last_report"], REPORT_SLACK_DAYS)
         if not (lo <= pub <= hi):
@@ -123,7 +134,7 @@ def _assign(db, row) -> str:
     pol = polarity(row)
     pub = row["pub_date"][:10]
     loc = row["location_country"]
-    ck = copy_key(row["sentence_text"])
+    ck = copy_key(row["sentence_text"], row["trigger_start"], row["trigger_end"], row["sentence_start"])
     best, best_score = None, None
     cands, copies = {}, set()
     for col, k in (("source_key", ks), ("target_key", kt)):
@@ -252,7 +263,7 @@ def sources(db, event_id: str) -> list[dict]:
     for r in rows:
         d = dict(r)
         if d["copy_key"] is None:
-            d["copy_key"] = copy_key(d["sentence_text"])
+            d["copy_key"] = copy_key(d["sentence_text"], d["trigger_start"], d["trigger_end"], d["sentence_start"])
         d["copy"] = d["copy_key"] in seen
         seen.add(d["copy_key"])
         out.append(d)

@@ -20,10 +20,11 @@ from . import fts_query
 WEB_INDEXES: dict[str, str] = {
     "web_events_start": "CREATE INDEX IF NOT EXISTS web_events_start ON events(date_start)",
     "web_events_end": "CREATE INDEX IF NOT EXISTS web_events_end ON events(date_end)",
-    "web_events_cameo": "CREATE INDEX IF NOT EXISTS web_events_cameo ON events(cameo, date_start)",
+    "web_events_cameo": "CREATE INDEX IF NOT EXISTS web_events_cameo ON events(cameo, date_start, date_end)",
+    "web_events_type_dates": "CREATE INDEX IF NOT EXISTS web_events_type_dates ON events(type, date_start, date_end)",
     "web_events_loc": "CREATE INDEX IF NOT EXISTS web_events_loc ON events(location_geonameid)",
     "web_events_loc_country": "CREATE INDEX IF NOT EXISTS web_events_loc_country ON events(location_country, date_start)",
-    "web_events_modality": "CREATE INDEX IF NOT EXISTS web_events_modality ON events(modality, date_start)",
+    "web_events_modality": "CREATE INDEX IF NOT EXISTS web_events_modality ON events(modality, date_start, date_end)",
     "web_events_src_actor_date": "CREATE INDEX IF NOT EXISTS web_events_src_actor_date ON events(source_actor_id, date_start)",
     "web_events_tgt_actor_date": "CREATE INDEX IF NOT EXISTS web_events_tgt_actor_date ON events(target_actor_id, date_start)",
     "web_evidence_article": "CREATE INDEX IF NOT EXISTS web_evidence_article ON evidence(article_id)",
@@ -62,6 +63,15 @@ def ensure_indexes(path: str | Path) -> list[str]:
         return todo
     except sqlite3.OperationalError:
         return []
+    finally:
+        conn.close()
+
+
+def missing_indexes(path: str | Path) -> list[str]:
+    """Names of the web indexes the file does not have yet."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [n for n in WEB_INDEXES if n not in _indexes(conn)]
     finally:
         conn.close()
 
@@ -185,8 +195,11 @@ def _plan(conn, clauses: list[Clause], cap: int) -> tuple[list[str], list[Any], 
     for c in clauses:
         if not c.lead:
             continue
-        n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {c.render(True)} LIMIT ?)",
-                         (*c.args, cap + 1)).fetchone()[0]
+        if c.name == "dates" and _many_starts(conn, c, cap):
+            n = cap + 1  # a lower bound is enough: more than cap events start inside the range
+        else:
+            n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events e WHERE {c.render(True)} LIMIT ?)",
+                             (*c.args, cap + 1)).fetchone()[0]
         if best_n is None or n < best_n:
             best, best_n = c, n
         if n == 0:
@@ -195,6 +208,29 @@ def _plan(conn, clauses: list[Clause], cap: int) -> tuple[list[str], list[Any], 
         best = None
     where = [c.render(c is best) for c in clauses]
     return where, [a for c in clauses for a in c.args], best, best_n
+
+
+def _many_starts(conn, dates: Clause, cap: int) -> bool:
+    """True if more than ``cap`` events *start* inside the filter's date range (an index-only count on
+    ``date_start``; such events all overlap the range, so the clause surely matches more than cap)."""
+    since, until = None, None
+    vals = list(dates.args)
+    if "date_end >=" in dates.sql:
+        since = vals.pop(0)
+    if "date_start <=" in dates.sql:
+        until = vals.pop(0)
+    cond, args = [], []
+    if since:
+        cond.append("date_start >= ?")
+        args.append(since)
+    if until:
+        cond.append("date_start <= ?")
+        args.append(until)
+    if not cond or "web_events_start" not in _indexes(conn):
+        return False
+    n = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM events INDEXED BY web_events_start WHERE "
+                     f"{' AND '.join(cond)} LIMIT ?)", (*args, cap + 1)).fetchone()[0]
+    return n > cap
 
 
 def _count_within(conn, sql: str, args, budget_ms: float) -> int | None:
@@ -450,7 +486,7 @@ def actor_counterparts(conn: sqlite3.Connection, actor_id: str, limit: int = 12,
 
 
 # -- map ----------------------------------------------------------------------------------------
-MAP_CAP = 20000
+MAP_CAP = 10000
 
 
 def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
@@ -460,7 +496,8 @@ def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
     mapped (complete = False)."""
     actor_ids = resolve_actor(conn, f.actor) if f.actor else []
     clauses = _clauses(f, actor_ids)
-    clauses.append(Clause("located", "e.location_geonameid IS NOT NULL", [], lead=False))
+    # never lead with the location index when filtering ("+": SQLite may not use an index for it)
+    clauses.append(Clause("located", "+e.location_geonameid IS NOT NULL", [], lead=False))
     complete = True
     if f.q:
         hits = _text_hits(conn, f.q, [c.render(True) for c in clauses], [a for c in clauses for a in c.args])
@@ -469,20 +506,25 @@ def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
     elif len(clauses) == 1:  # no filter: an index-only scan of the location index
         src, args = "SELECT e.location_geonameid FROM events e WHERE e.location_geonameid IS NOT NULL", []
     else:
-        where, args, lead, _ = _plan(conn, clauses, cap)
-        w = " WHERE " + " AND ".join(where)
-        if lead is not None:
-            src = f"SELECT e.location_geonameid FROM events e{w}"
-        else:  # every filter matches more than cap: the first cap matches of the planner's plan
-            src = ("SELECT e.location_geonameid FROM events e WHERE "
-                   + " AND ".join(c.render(True) for c in clauses) + " LIMIT ?")
-            args = [*args, cap]
-            complete = False
+        # lead with the most selective filter if it matches at most 5 x cap events (bounded work), else
+        # let the planner pick; either way stop after cap matches
+        where, args, lead, _ = _plan(conn, clauses, 5 * cap)
+        if lead is None:
+            where = [c.render(True) for c in clauses]
+        src = f"SELECT e.location_geonameid FROM events e WHERE {' AND '.join(where)} LIMIT ?"
+        args = [*args, cap]
+        complete = None  # decided below from the number of rows mapped
     rows = [dict(r) for r in conn.execute(
-        "SELECT g.location_geonameid AS geonameid, p.name, p.lat, p.lon, p.country, p.feature, g.n FROM ("
-        f" SELECT location_geonameid, COUNT(*) AS n FROM ({src}) GROUP BY location_geonameid"
+        "SELECT g.location_geonameid AS geonameid, p.name, p.lat, p.lon, p.country, p.feature, g.n, g.total FROM ("
+        f" SELECT location_geonameid, COUNT(*) AS n, SUM(COUNT(*)) OVER () AS total FROM ({src}) "
+        " GROUP BY location_geonameid"
         ") g JOIN places p ON p.geonameid = g.location_geonameid WHERE p.lat IS NOT NULL "
         "ORDER BY g.n DESC LIMIT ?", (*args, limit))]
+    total = rows[0]["total"] if rows else 0
+    for r in rows:
+        del r["total"]
+    if complete is None:
+        complete = total < cap
     return rows, complete
 
 

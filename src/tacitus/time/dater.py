@@ -35,6 +35,11 @@ TEMPORAL_PREPS = AFTER | BEFORE
 BOUNDARY = {"relcl", "acl", "ccomp", "parataxis", "csubj", "csubjpass", "appos", "advcl", "pcomp"}
 LIGHT_EDGES = {"xcomp", "conj", "aux", "auxpass", "neg", "prt"}
 NOUN_EDGES = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+# a nominal event takes the time of its verb only through verbs that just carry it ("took asylum in
+# 2016", "the attack happened on Friday"), not through verbs about it ("condemned the bombing on Friday")
+CARRIER_VERBS = {"take", "make", "hold", "have", "give", "carry", "launch", "conduct", "stage", "mount",
+                 "begin", "start", "continue", "end", "happen", "occur", "be", "come", "seek", "win", "lose",
+                 "suffer", "face", "get", "receive", "undergo", "sign", "reach", "hit", "strike"}
 _MOD = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "after": "AFTER", "following": "AFTER",
         "post": "AFTER", "before": "BEFORE", "prior": "BEFORE", "pre": "BEFORE", "ahead": "BEFORE",
         "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "til": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
@@ -315,7 +320,8 @@ class Dater:
             par = cur.head
             if par.i == cur.i:
                 break
-            ok = dep in LIGHT_EDGES or (dep in NOUN_EDGES and cur.pos_ in ("NOUN", "PROPN")) or \
+            ok = dep in LIGHT_EDGES or (dep in NOUN_EDGES and cur.pos_ in ("NOUN", "PROPN")
+                                        and par.lemma_.lower() in CARRIER_VERBS) or \
                 (dep == "advcl" and cur.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in cur.children))
             if not ok:
                 break

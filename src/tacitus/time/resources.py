@@ -45,6 +45,7 @@ class Rule:
     regex: re.Pattern | None = None
     prio: int = 0
     mod: str | None = None
+    need: str | None = None  # a literal word every match contains (lowercase): cheap pre-check
 
 
 @dataclass
@@ -171,6 +172,49 @@ def _space(pat: str) -> str:
     return "".join(out)
 
 
+def required_word(pat: str) -> str | None:
+    """The longest literal word that every match of the (source) pattern must contain, if any:
+    letters outside any group, class or escape, not made optional by a quantifier."""
+    depth, i, n = 0, 0, len(pat)
+    words: list[str] = []
+    in_class = False
+    while i < n:
+        ch = pat[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+            i += 1
+            continue
+        if ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None  # top-level alternation: nothing is required
+        elif ch in "%@$":
+            i += 1
+            while i < n and (pat[i].isalnum() or pat[i] in "^_"):
+                i += 1
+            continue
+        elif ch.isalpha() and depth == 0:
+            j = i
+            while j < n and pat[j].isalpha():
+                j += 1
+            if j >= n or pat[j] not in "?*{":
+                words.append(pat[i:j].lower())
+            elif j - i > 1:
+                words.append(pat[i:j - 1].lower())
+            i = j
+            continue
+        i += 1
+    words = [w for w in words if len(w) >= 3]
+    return max(words, key=len) if words else None
+
+
 def compile_pattern(pat: str, tables, fragments) -> re.Pattern:
     body = _expand(_space(pat), tables, fragments)
     return re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
@@ -235,7 +279,7 @@ def load(lang: str = "en") -> Resources:
             if typ not in ("DATE", "TIME", "DURATION", "SET", "NONE"):
                 raise ResourceError(f"{src}: bad type {typ}")
             r = Rule(name, typ, pat.strip(), value, opts, src, prio=int(opts.get("prio", 0)),
-                     mod=opts.get("mod"))
+                     mod=opts.get("mod"), need=required_word(pat.strip()))
             try:
                 r.regex = compile_pattern(r.pattern, tables, fragments)
                 for key in ("after", "notafter"):

@@ -85,10 +85,17 @@ class _Norm:
     """Evaluation context of one document: DCT, reference time and tense lookup."""
 
     def __init__(self, res: Resources, text: str, dct: date, doc=None):
-        self.res, self.text, self.dct, self.doc = res, text, dct, doc
+        self.res, self.text, self._dct, self.doc = res, text, dct, doc
         self.ref: V.Point | None = None  # last mentioned calendar point
         self.span = (0, 0)
         self._tense = None
+        self.used_dct = False
+
+    @property
+    def dct(self) -> date:
+        """The publication date; reading it marks the current value as DCT-anchored."""
+        self.used_dct = True
+        return self._dct
 
     # -- helpers --------------------------------------------------------------------------
     _tense_src = "text"
@@ -185,8 +192,6 @@ class _Norm:
         a, b = p.interval()
         if t == "future" and b < self.dct:
             return False
-        if t == "past" and a > self.dct and self.doc is not None and self._tense_src == "doc":
-            return False  # the parse says past ("took office in February"): not the coming one
         return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
@@ -490,7 +495,18 @@ class _Norm:
         return replace(day, gran="time", hour=hh, minute=mm)
 
     def f_dur(self, n, unit):
+        k = _num(n)
+        if k is not None and unit in ("Q", "WE", "M", "W", "D") and 1000 <= k <= 2100 and "," not in n:
+            raise Skip  # "the 1988 quarter" is a date, not 1988 quarters
         return duration(n or "1", unit)
+
+    def f_quarter_like_ref(self, y):
+        """'the 1988 quarter/period': the quarter under discussion, in that year."""
+        ref = self.ref
+        if ref is None or ref.gran != "quarter":
+            raise Skip
+        self.used_ref = True
+        return V.Point("quarter", self.year_of(y), ref.sub)
 
     def f_set(self, v):
         return v
@@ -615,8 +631,11 @@ def _candidates(res: Resources, text: str):
             pos += b - a + 1
         sub = _SEP.join(parts)
     starts = [o[0] for o in offs]
+    low = sub.lower()
     out = []
     for r in res.rules:
+        if r.need is not None and r.need not in low:
+            continue
         for m in r.regex.finditer(sub):
             cs, ce = m.span()
             if cs == ce:
@@ -707,6 +726,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             norm.span = (s, e)
             norm._tense = None
             norm.used_ref = False
+            norm.used_dct = False
             groups = {k: _group_value(res, k, v) for k, v in m.groupdict().items()}
             try:
                 val = _call(norm, r.value, groups)
@@ -719,14 +739,18 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
                 norm._ref_pos = s
-            items.append([s, e, r.type, val, mod, r])
+            anchor = None
+            if isinstance(val, V.Point) or val in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+                anchor = "reference" if norm.used_ref else "publication" \
+                    if norm.used_dct or not isinstance(val, V.Point) else "absolute"
+            items.append([s, e, r.type, val, mod, r, anchor])
         if failed is None:
             break
         cands = [c for c in cands if c is not failed]  # retry without the candidate that failed
     items = _merge(text, items)
     items = _extend_mods(res, text, items)
     out = []
-    for s, e, typ, val, mod, r in items:
+    for s, e, typ, val, mod, r, anchor in items:
         if isinstance(val, V.Point):
             try:
                 value = val.value()
@@ -748,7 +772,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             continue
         out.append(Timex(start=s, end=e, text=text[s:e], type=typ, value=value, mod=mod,
                          interval_start=ia, interval_end=ib,
-                         anchor=("absolute" if r.opts.get("anchor") == "abs" else "publication")))
+                         anchor=anchor))
     return out
 
 
@@ -766,7 +790,9 @@ def _merge(text: str, items):
                 clock, day = (a, b) if a.gran == "time" and a.hour is not None else (b, a)
                 if clock.gran == "time" and clock.hour is not None and day.gran == "day":
                     p = replace(clock, year=day.year, month=day.month, day=day.day)
-                    out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5]])
+                    anch = "absolute" if "absolute" in (cur[6], nxt[6]) and day is not None and \
+                        (day is a and cur[6] == "absolute" or day is b and nxt[6] == "absolute") else cur[6] or nxt[6]
+                    out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5], anch])
                     i += 2
                     continue
         out.append(cur)
@@ -782,7 +808,10 @@ def _extend_mods(res: Resources, text: str, items):
         s = it[0]
         m = rx.search(text, max(prev_end, s - 25), s)
         if m:
-            mod = mods.get(re.sub(r"\s+", " ", m.group("mod").lower()))
+            word = re.sub(r"\s+", " ", m.group("mod").lower())
+            mod = mods.get(word)
+            if word == "earlier" and not _DEICTIC.match(text, s):
+                mod = None  # "earlier this year" is one expression, "Earlier Friday" is an adverb + day
             if mod and it[2] in _MOD_TYPES.get(mod, ()) and not (it[2] == "DURATION" and
                                                                    text[s:s + 4].lower() == "the "):
                 it[0] = m.start()
@@ -795,4 +824,5 @@ def _extend_mods(res: Resources, text: str, items):
     return items
 
 
+_DEICTIC = re.compile(r"(?:this|last|next|that)\b", re.IGNORECASE)
 _OR_SO = re.compile(r"\s+or\s+so\b", re.IGNORECASE)

@@ -48,7 +48,9 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
         w = re.sub(r"\s+", " ", m.group(0).lower())
         t = table.get(w)
         if t is None:
-            if w.endswith("ed") and len(w) > 4:
+            raw = m.group(0)
+            if w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed") \
+                    and w not in _NOT_PAST:
                 t = "past"
             else:
                 continue
@@ -65,6 +67,8 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     return best if best in ("past", "future") else None
 
 
+_NOT_PAST = {"hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "learned",
+             "aged", "alleged", "based", "related", "interested", "concerned", "supposed", "used"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
 
 

@@ -118,7 +118,7 @@ class Point:
             code = SEASONS[self.sub]
             a, b = SEASON_MONTHS[code]
             if code == "WI":
-                ey = min(y + 1, MAXYEAR)
+                ey = y + 1  # ValueError past year 9999: the caller drops the expression
                 return date(y, 12, 1), date(ey, 2, calendar.monthrange(ey, 2)[1])
             return date(y, a, 1), date(y, b, calendar.monthrange(y, b)[1])
         if g == "month":

@@ -28,8 +28,8 @@ class Weights:
     published: float = 0.5  # articles published on the day
     next_day: float = 0.3  # articles published the day after (reports of yesterday)
     events: float = 0.1  # merged events dated that day (sources x type weight)
-    max_lead: int = 3  # lead sentences of an article used as evidence of its publication day
-    lead_bonus: float = 0.5  # score factor of lead sentences against sentences naming the day
+    max_lead: int = 5  # lead sentences of an article used as evidence of its publication day
+    lead_bonus: float = 1.0  # score factor of lead sentences against sentences naming the day
     gap_log: bool = True  # a reference counts log(1 + days between the day and the referring article)
     max_gap: int = 30
 
@@ -131,7 +131,11 @@ def _load(db, scope: set[int] | None, lead: int = 3):
         lst.sort(key=lambda s: s.start)
     starts = {a: [s.start for s in lst] for a, lst in sents.items()}
     q = "SELECT article_id, start, value FROM timexes WHERE type IN ('DATE', 'TIME')"
-    for aid, start, value in conn.execute(q):
+    args: tuple = ()
+    if scope is not None:
+        q += " AND article_id IN (SELECT value FROM json_each(?))"
+        args = (_json(sents),)
+    for aid, start, value in conn.execute(q, args):
         lst = sents.get(aid)
         if not lst:
             continue
@@ -237,7 +241,8 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     w = weights or Weights()
     scope = _scope_rowids(db, actor=actor, query=query, country=country)
     pubs, sents = _load(db, scope, max(w.max_lead, 3))
-    scope_articles = None if scope is None else set(sents)
+    scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
+        "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
     filters = {"actor": actor, "country": country, "text": query}
     events_by_day = _events_by_day(db, scope_articles, filters)
     score = day_salience(sents, pubs, events_by_day, scope_articles, w)

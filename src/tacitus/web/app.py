@@ -93,7 +93,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
 
     app = FastAPI(title=f"{settings.title} API", version="1",
                   description="Evidence-backed events extracted from dated news articles. Every HTML page "
-                              "also has a JSON twin at the same URL with `.json`.",
+                              "also has a JSON twin at the same URL with .json.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.db_path = db_path
@@ -164,6 +164,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None) -> FastAPI
             cached("types", wq.type_counts)
             cached("countries", wq.country_options)
             cached("top_actors", lambda c: wq.top_actors(c, 15))
+            from . import geo
+            geo.countries()  # parse the world outlines once
         except Exception:
             pass
     if settings.warm:

@@ -82,16 +82,24 @@ def _spans(art: dict) -> tuple[list[render.Span], set[int]]:
 def article_html(art: dict):
     """The full text, sentence by sentence (anchors ``#s-<start>``), every piece escaped."""
     from markupsafe import Markup, escape
+    import bisect
     text = art["text"]
     spans, ev_sents = _spans(art)
+    spans.sort(key=lambda sp: sp.start)
+    starts = [sp.start for sp in spans]
+    longest = max((sp.end - sp.start for sp in spans), default=0)
+
+    def near(a: int, b: int) -> list[render.Span]:  # spans that may overlap [a, b)
+        return spans[bisect.bisect_left(starts, a - longest):bisect.bisect_left(starts, b)]
+
     out, pos = [], 0
     for s in art["sentences"]:
         if s["start"] < pos:
             continue
-        out.append(escape(text[pos:s["start"]]))
+        out.append(render.highlight(text[pos:s["start"]], near(pos, s["start"]), pos))
         cls = "sent ev" if s["start"] in ev_sents else "sent"
         out.append(Markup('<span class="{}" id="s-{}">{}</span>').format(
-            cls, s["start"], render.highlight(text[s["start"]:s["end"]], spans, s["start"])))
+            cls, s["start"], render.highlight(text[s["start"]:s["end"]], near(s["start"], s["end"]), s["start"])))
         pos = s["end"]
     out.append(render.highlight(text[pos:], spans, pos))
     return Markup("").join(out)
