@@ -185,6 +185,19 @@ def no_event(pipe: Pipeline, show: bool = False) -> dict:
     return {"by": by, "hits": hits}
 
 
+def probes(pipe: Pipeline) -> dict:
+    """The written probe sets of tests/events/test_probes.py (conflict / protest / police sentences
+    with their expected type; disaster / crime / sport / market sentences with none)."""
+    sys.path.insert(0, str(ROOT / "tests" / "events"))
+    import test_probes as P
+    rec = analyse(pipe, [("2020-01-01", s) for _, s in P.RECALL])
+    neg = analyse(pipe, [("2020-01-01", s) for s in P.NO_EVENT])
+    hit = sum(t in {e.plover_type or e.type for e in c.events} for (t, _), c in zip(P.RECALL, rec))
+    noisy = sum(bool(c.events) for c in neg)
+    return {"recall": hit / len(P.RECALL), "n_recall": len(P.RECALL),
+            "noisy": noisy / len(P.NO_EVENT), "n_noevent": len(P.NO_EVENT)}
+
+
 def speed(nlp, texts: list[str]) -> dict:
     from tacitus.events import EventExtractor
     from datetime import date
@@ -229,6 +242,11 @@ def main(argv=None) -> int:
     tot_h = by["H1N1_hit"] + by["MJ_hit"]
     print(f"- sentences yielding an event: **{tot_h}/{tot_n} = {tot_h / max(tot_n, 1):.3f}** "
           f"(H1N1 {by['H1N1_hit']}/{by['H1N1_n']}, MJ {by['MJ_hit']}/{by['MJ_n']})")
+    pr = probes(pipe)
+    print(f"\n## Probe sets (tests/events/test_probes.py)\n\n- recall of the right PLOVER type on "
+          f"{pr['n_recall']} conflict/protest/police sentences: **{pr['recall']:.3f}**\n"
+          f"- disaster/crime/sport/market sentences yielding an event: **{pr['noisy']:.3f}** "
+          f"(n={pr['n_noevent']})")
     sp = speed(nlp, [s for _, _, s in t17_sentences()] + [x["text"] for x in load_gsr(SHARED / "events" / "PLOVER_GSR_CAMEO.txt")])
     print(f"\n## Speed\n\n- events stage {sp['events_s']:.2f}s vs spaCy parse {sp['parse_s']:.2f}s "
           f"= **{100 * sp['share']:.1f}%** of parse time")

@@ -378,7 +378,7 @@ def main() -> None:
         "runs under a 60 ms budget (shown as \"10,000+\" or \"many\"); full-text filters use the 5,000 most "
         "recently stored matching sentences; the map aggregates at most 10,000 events per filter set (a note says "
         "so). See `tacitus.store.webqueries`.",
-        "- The timeline page calls `tacitus.timeline.build_timeline` (another module); it is far over the target "
+        "- The timeline page calls `tacitus.timeline.build_timeline` (another module); it is far over the target (the page gives up with a 503 after 8 s) "
         "on this database and is kept off the actor page for that reason.",
         "- Synthetic data differs from real data: one article got the remainder of the events (267), there are no "
         "entities/timexes rows, and FTS words follow a Zipf law over a made-up vocabulary.",

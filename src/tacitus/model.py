@@ -179,8 +179,11 @@ class Event:
 
 
 def event_id(article_id: str, ev: Event) -> str:
-    """Stable id: hash of the article id, trigger offsets and type."""
-    h = hashlib.sha1(f"{article_id}|{ev.trigger.start}|{ev.trigger.end}|{ev.type}".encode()).hexdigest()
+    """Stable id: hash of the article id, trigger offsets, type and role offsets (coordinated subjects
+    share a trigger: "Ko and Hyon defected" is two events)."""
+    src = f"{ev.source.start}:{ev.source.end}" if ev.source else "-"
+    tgt = f"{ev.target.start}:{ev.target.end}" if ev.target else "-"
+    h = hashlib.sha1(f"{article_id}|{ev.trigger.start}|{ev.trigger.end}|{ev.type}|{src}|{tgt}".encode()).hexdigest()
     return "ev_" + h[:16]
 
 

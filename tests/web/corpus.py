@@ -78,7 +78,8 @@ def articles() -> list[Article]:
     ]
     t2 = (f"Italy expelled ambassador Mun Jong-nam in September 2017. {XSS} North Korea condemned the "
           "move. <b>Bold</b> & \"quoted\" text stays text")
-    a2 = Article(id="a2", date="2017-09-20", text=t2, title=f"Italy expels envoy {XSS}", source="Other Wire")
+    a2 = Article(id="a2", date="2017-09-20", text=t2, title=f"Italy expels envoy {XSS}", source="Other Wire",
+                 url="javascript:window.__xss=2")
     a2.sentences = _sentences(t2)
     a2.timexes = [Timex(*_find(t2, "September 2017"), "September 2017", "DATE", "2017-09")]
     a2.entities = [Entity(*_find(t2, "Italy"), "Italy", "GPE", actor=ITA),

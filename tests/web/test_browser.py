@@ -151,3 +151,15 @@ def test_browser_small_screen(server, browser):
     assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     shot(pg, "article-mobile", full=False)
     ctx.close()
+
+
+def test_browser_dark_mode(server, browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    pg = ctx.new_page()
+    pg.goto(server + "/events", wait_until="networkidle")
+    bg = pg.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert bg != "rgb(246, 245, 241)"  # the dark palette applies
+    shot(pg, "events-dark", full=False)
+    pg.goto(server + "/map", wait_until="networkidle")
+    shot(pg, "map-dark", full=False)
+    ctx.close()

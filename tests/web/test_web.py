@@ -57,6 +57,7 @@ def test_web_article_text_is_escaped(client):
     assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &#34;quoted&#34;" in r.text
     # the title (also untrusted) is escaped in <title>, <h1> and in event lists
     assert "Italy expels envoy &lt;script&gt;" in r.text
+    assert "javascript:" not in r.text  # a non-http URL is not linked
     ev = client.get("/events?actor=North Korea").text
     assert "window.__xss" in ev and XSS not in ev
 
@@ -262,3 +263,15 @@ def test_web_server_error_page(web_db, monkeypatch):
 def test_web_count_labels():
     from tacitus.web.render import count_label
     assert count_label(1234) == "1,234" and count_label(10000, False) == "10,000+" and count_label(None, False) == "many"
+
+
+def test_web_timeline_gives_up_politely(web_db, monkeypatch):
+    from fastapi.testclient import TestClient
+    from tacitus.web import Settings, create_app
+    from tacitus.web.routers import timeline
+    monkeypatch.setattr(timeline, "BUDGET_S", 0.0)
+    with TestClient(create_app(web_db, Settings(warm=False))) as c:
+        r = c.get("/timeline", params={"actor": "ITA:italy"})
+        assert r.status_code in (200, 503)  # a tiny database may finish before the first check
+        if r.status_code == 503:
+            assert "narrow it" in r.text

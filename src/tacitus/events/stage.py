@@ -9,7 +9,7 @@ from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
 from .lexicon import Rule, _light_head, forms, lemma, match, rules, to_clause, trigger_lemmas
-from .modality import governors, modality_of
+from .modality import governors, modality_of, speech_verbs
 from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
                     noun_roles, np_span, verb_roles)
 
@@ -45,6 +45,7 @@ class Candidate:
     embedded: list = field(default_factory=list)
     light: object = None
     embedded_in_other: bool = False
+    denied_by: "Candidate | None" = None  # "rejected accusations of bombing": the bombing is denied
 
 
 def _political_lemmas() -> frozenset[str]:
@@ -205,6 +206,9 @@ class EventExtractor:
                 if c is f or c.absorbed_by is not None or "frame" in c.rule.flags and c.tok.i < f.tok.i:
                     continue
                 if any(c.tok.i == a.i or _embedded_in(a, c.tok, d) for a, d in anchors):
+                    if f.type == "REJECT" and _under_message(c.tok, f.tok):
+                        c.denied_by = f  # the act the rejected accusation is about stays, denied
+                        continue
                     c.absorbed_by = f
                     f.embedded.append(c)
         # an act inside another event's clause (not a frame's) is less certain to be the news
@@ -254,6 +258,10 @@ class EventExtractor:
         if tgt is None and "frame" in rule.flags:
             tgt = _frame_target(c, slots)
         mod = modality_of(tok)
+        if c.denied_by is not None:
+            denier = _subject_of(c.denied_by.tok) if c.denied_by.tok.pos_ == "VERB" else None
+            mod.modality, mod.negated = "negated", True
+            mod.speaker = denier if denier is not None else mod.speaker
         typ, mode = c.type, c.mode
         # PLOVER: future cooperative acts are AGREE, future hostile acts THREATEN, announced future
         # retreats CONCEDE; refusing to cooperate is REJECT
@@ -303,6 +311,8 @@ class EventExtractor:
                 tp = _participant_np(ctx, t) if t is not None else None
                 if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt"):
                     continue  # "The earthquake killed 200 people"
+                if sspan is not None and sspan.text.lower() in FIRST_PERSON:
+                    continue  # "we are asking readers ...": the writer, or an unresolved quote
                 political = (sspan is not None and _is_political(sspan, sp)) or \
                             (tspan is not None and _is_political(tspan, tp))
                 if not political and ("ambig" in rule.flags or typ not in INHERENTLY_POLITICAL):
@@ -318,6 +328,8 @@ class EventExtractor:
                     conf -= 0.05
                 if c.embedded_in_other:
                     conf -= 0.05
+                if _main_clause(tok):
+                    conf += 0.05  # the sentence's own news, not a background clause
                 if sp is not None:
                     conf += 0.1
                 if tp is not None:
@@ -332,8 +344,8 @@ class EventExtractor:
                     conf -= 0.05
                 if len(srcs) > 1 or len(tgts) > 1:
                     conf -= 0.03
-                if any(p is not None and p.text.lower() in FIRST_PERSON for p in (sp, tp)):
-                    conf -= 0.2  # "I met him", "we are asking readers": the writer, rarely news
+                if tp is not None and tp.text.lower() in FIRST_PERSON:
+                    conf -= 0.2  # "protecting us": the writer, rarely news
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -416,6 +428,30 @@ def _modal_roles(tok):
 def _polysemous(rule: Rule) -> bool:
     """Does the rule's lemma lead to more than one event type in the lexicon?"""
     return len({r.type for r in rules().get((rule.lemma, rule.pos), ())}) > 1
+
+
+def _under_message(tok, frame_tok) -> bool:
+    """Is ``tok`` inside a message noun ("accusations of bombing", "reports that troops shelled")
+    that ``frame_tok`` governs?"""
+    node = tok
+    for _ in range(6):
+        if node.head is node or node.head.i == frame_tok.i:
+            return False
+        node = node.head
+        if node.pos_ == "NOUN" and (lemma(node) in R.words("message_nouns.txt")
+                                    or lemma(node) in ("report", "accusation", "allegation", "claim", "charge")):
+            return True
+    return False
+
+
+def _main_clause(tok) -> bool:
+    """The trigger heads the sentence, or the clause a speech verb at the root reports."""
+    node = tok
+    if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "nsubj", "nsubjpass"):
+        node = node.head  # light verb
+    if node.dep_ == "ROOT":
+        return True
+    return node.dep_ == "ccomp" and node.head.dep_ == "ROOT" and lemma(node.head) in speech_verbs()
 
 
 def _has_modal(tok) -> bool:

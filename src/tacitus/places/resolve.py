@@ -322,9 +322,10 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 if v:
                     sc += W_ADM1 * min(1.0, v)
             if f == ADM1:
-                if any(gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]
-                       for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i):
-                    sc += 2.0
+                # "British Columbia, Alberta, Manitoba, Ontario": divisions of one country named together
+                peers = {surf[kk] for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i
+                         and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]}
+                sc += 2.0 * min(len(peers), 3)
             if cc:
                 v = sum(w for kk, w in cvote.get(cc, ()) if kk != surf[k])
                 if v:
@@ -338,6 +339,15 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                     sc += near_memo(k, i)
             if sc > best_sc:
                 best, best_sc = i, sc
+        # a national capital that shares its name with a division elsewhere ("Washington" is the city
+        # unless the text says "Washington state")
+        if best is not None and gaz.feat[best] == ADM1 and not quals[k] and \
+                not re.match(r"\s+[Ss]tate\b", text[spans[k][1]:spans[k][1] + 7]):
+            name_k = clean(text[spans[k][0]:spans[k][1]])
+            cap = next((i for i in cs if gaz.feat[i] == CAPITAL and gaz.cc[i] == gaz.cc[best]
+                        and gaz.is_primary(name_k, i)), None)
+            if cap is not None:
+                best = cap
         # a division named after its capital city (Pyongyang, Alexandria): the city itself
         if best is not None and gaz.feat[best] == ADM1:
             for i in cs:

@@ -93,7 +93,19 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    return verb_tense(tok)
+    t = verb_tense(tok)
+    if t is None and PRESENT_IS_FUTURE and tok.tag_ in ("VBP", "VBZ", "VB") and \
+            tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
+        return "future"  # "the ministers meet Friday": a scheduled event
+    if t is None and WOULD_IS_FUTURE and any(c.lower_ == "would" for c in tok.children):
+        return "future"
+    return t
+
+
+PRESENT_IS_FUTURE = True
+WOULD_IS_FUTURE = False
+_REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "deny", "add", "insist",
+              "be", "have", "remain", "show", "suggest", "believe", "think", "know", "mean", "seem"}
 
 
 def verb_tense(tok) -> str | None:

@@ -15,6 +15,7 @@ from ..deps import DB, _date, html, json_response
 
 router = APIRouter()
 log = logging.getLogger(__name__)
+BUDGET_S = 8.0  # the SQL of one timeline may run this long before the page gives up
 
 
 def _build(db: Database, actor, q, country, since, until, dates, sentences) -> dict:
@@ -24,9 +25,22 @@ def _build(db: Database, actor, q, country, since, until, dates, sentences) -> d
         raise HTTPException(501, "timelines are not available in this installation")
     if not (actor or q or country):
         raise HTTPException(400, "give an actor, a query (q) or a country")
-    days = build_timeline(db, actor=actor or None, query=q or None, country=country or None,
-                          since=_date("since", since), until=_date("until", until), dates=dates,
-                          sentences=sentences)
+    import sqlite3
+    import time
+    budget = BUDGET_S
+    deadline = time.monotonic() + budget
+    db.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10000)
+    try:
+        days = build_timeline(db, actor=actor or None, query=q or None, country=country or None,
+                              since=_date("since", since), until=_date("until", until), dates=dates,
+                              sentences=sentences)
+    except sqlite3.OperationalError as e:
+        if "interrupted" not in str(e):
+            raise
+        raise HTTPException(503, f"This timeline takes more than {budget:.0f} s to build on this database; "
+                                 "narrow it with a date range (From/To), words or a country.") from None
+    finally:
+        db.conn.set_progress_handler(None, 0)
     return {"filters": {k: v for k, v in dict(actor=actor, q=q, country=country, since=since,
                                                until=until).items() if v},
             "dates": days}
