@@ -45,7 +45,9 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     ud = user_dictionary().lookup(person or text, date)
     if ud is not None:
         return ud
-    words = _words(text)
+    # "Saudi-led coalition", "U.S.-based group": the country of the leader or the base
+    text_c = re.sub(r"(?<=\w)-(led|based)\b", r" \1", text)
+    words = _words(text_c)
     if text.islower():  # a phrase typed in lower case: "seoul metropolitan police"
         words = [w.capitalize() if w not in ("of", "the", "and", "to", "in") else w for w in words]
     low = " ".join(w.lower() for w in words)
@@ -71,7 +73,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     if country is None:
         # countries first (names, demonyms, codes), then capitals and big cities; destinations ("ambassador
         # to London") only when nothing else names a country
-        for allow_cities, skip_dest in ((False, True), (True, True), (False, False)):
+        for allow_cities, skip_dest in ((False, True), (True, True), (False, False), (True, False)):
             for n in range(min(5, len(words)), 0, -1):
                 for i in range(len(words) - n + 1):
                     prev = words[i - 1].lower() if i > 0 else ""
@@ -251,7 +253,9 @@ def _person_in_phrase(text: str) -> str | None:
     rest = words[end:]
     if rest and rest[0].lower() == "to" and len(rest) > 2:  # "ambassador to London Thae Yong-ho"
         rest = rest[2:]
-    if 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) and country_of_name(" ".join(rest)) is None:
+    particles = {"von", "der", "van", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
+    if 1 <= len(rest) <= 5 and rest[0][:1].isupper() and rest[-1][:1].isupper() and \
+            all(w[:1].isupper() or w in particles for w in rest) and country_of_name(" ".join(rest)) is None:
         return " ".join(rest)
     return None
 

@@ -102,8 +102,8 @@ def doc_tense(doc, start: int, end: int) -> str | None:
     return t
 
 
-PRESENT_IS_FUTURE = True
-WOULD_IS_FUTURE = False
+PRESENT_IS_FUTURE = False
+WOULD_IS_FUTURE = True
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "deny", "add", "insist",
               "be", "have", "remain", "show", "suggest", "believe", "think", "know", "mean", "seem"}
 
