@@ -99,7 +99,9 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     errors = []
     for r, a in zip(recs, arts):
         evs = [e.to_dict() for e in a.events]
-        ev = pick(evs, markup_spans(r, "EVT"))
+        evt = markup_spans(r, "EVT")
+        ev = pick(evs, evt)
+        role["aligned"] += any(overlaps((e["trigger"]["start"], e["trigger"]["end"]), s) for e in evs for s in evt)
         p = (ev["plover_type"] if ev else "NONE")
         gold.append(r["gold_type"])
         pred.append(p)
@@ -220,7 +222,8 @@ def main(argv=None) -> int:
     pipe = Pipeline(nlp=nlp)
     g = gsr(pipe, args.errors)
     print(f"## PLOVER GSR (n={g['n']}, ontology {O.VERSION})\n")
-    print(f"- type accuracy: **{g['accuracy']:.3f}**  (sentences with any event: {g['coverage']:.3f})")
+    print(f"- type accuracy: **{g['accuracy']:.3f}**  (sentences with any event: {g['coverage']:.3f}; "
+          f"with an event whose trigger overlaps the gold trigger: {g['role']['aligned'] / g['n']:.3f})")
     print(f"- type macro-F1 (over {len(g['per_type'])} gold types): **{g['macro_f1']:.3f}**")
     print(f"- confidence: mean {g['conf_right']:.3f} on right types vs {g['conf_wrong']:.3f} on wrong ones; "
           f"ROC AUC {g['auc']:.3f}")

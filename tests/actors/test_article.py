@@ -55,3 +55,37 @@ def test_actors_actor_for_span_role_fillers(nlp):
     assert actor_for_span(ctx, he).name == "Lee Sang-min"
     off = actor_for_span(ctx, span_of("The unnamed official"))
     assert off.sectors == ["GOV"] and off.country is None
+
+
+def test_actors_user_dictionary_applies_in_articles_by_date(tmp_path, nlp):
+    from tacitus.actors import load_user_dictionary, reset_user_dictionary
+    y = tmp_path / "d.yaml"
+    y.write_text("actors:\n  - name: Jane Roe\n    aliases: [Roe]\n    country: FRA\n    outside: [OPP]\n"
+                 "    roles:\n      - {country: FRA, sectors: [GOV], from: 2020-01-01, to: 2020-12-31}\n",
+                 encoding="utf-8")
+    text = "Jane Roe met the press in Lyon on Monday. Roe said she would stay."
+    reset_user_dictionary()
+    try:
+        load_user_dictionary(y)
+        for dct, code in ((date(2020, 6, 1), "FRAGOV"), (date(2022, 6, 1), "FRAOPP")):
+            ctx = Context(text=text, dct=dct, doc=nlp(text))
+            ActorResolver()(ctx)
+            roes = [e for e in ctx.entities if e.text in ("Jane Roe", "Roe")]
+            assert roes and all(e.actor.code == code and e.actor.id == "person:jane-roe" for e in roes)
+    finally:
+        reset_user_dictionary()
+
+
+def test_actors_dateline_and_possessive_owner(nlp):
+    from tacitus.places import PlaceResolver
+    text = ("SEOUL (Reuters) - North Korea fired a missile on Saturday. The South's Joint Chiefs of Staff said "
+            "the missile flew 600 km. Iran's Foreign Ministry said nothing.")
+    ctx = Context(text=text, dct=date(2019, 5, 4), doc=nlp(text))
+    ActorResolver()(ctx)
+    PlaceResolver()(ctx)
+    seoul = [e for e in ctx.entities if e.text == "SEOUL"][0]
+    assert seoul.label == "GPE" and seoul.actor is None and seoul.place.country == "KOR"
+    jcs = [e for e in ctx.entities if "Joint Chiefs" in e.text][0]
+    assert jcs.actor.code == "KORMIL"
+    fm = [e for e in ctx.entities if e.text == "Foreign Ministry"][0]
+    assert fm.actor.country == "IRN" and fm.actor.id == "org:irn:foreign-ministry"

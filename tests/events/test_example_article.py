@@ -80,11 +80,16 @@ def test_example_e_jang_took_asylum(events):
 
 
 def test_example_f_nis_declines_comment(events):
-    (ev,) = _find(events, "DECLINE_COMMENT")
+    (ev,) = _find(events, "DECLINE_COMMENT", "declined")
     assert ev.cameo == "011" and ev.plover_type == "REJECT"
     assert ev.reporting is True
     assert "intelligence agency" in ev.source.text
     assert ev.modality == "asserted"
+
+
+def test_example_f_spokesman_does_not_comment(events):
+    (ev,) = _find(events, "DECLINE_COMMENT", "comment")
+    assert ev.source.text.startswith("a spokesman") and ev.reporting
 
 
 def test_example_hypothetical_first_defection(events):

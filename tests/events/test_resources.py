@@ -158,3 +158,21 @@ def test_resources_message_noun_example(code, ex):
     assert ex.expect in R.words("message_nouns.txt")
     ev = [e for e in code(ex.sentence).events if e.type == "REJECT"][0]
     assert ev.target is not None and ev.target.text in ("Kofi Annan", "Afghanistan")
+
+
+def test_resources_trigger_rules_are_well_formed():
+    from tacitus.events.lexicon import POS, rules
+    known = {"dobj", "prep", "xcomp", "mod", "subj", "light", "head", "under"}
+    flags = {"frame", "intent", "ambig", "reporting", "patientposs", "ofsource", "never", "modal",
+             "stative", "negonly", "needtarget"}
+    slots = {"dobj", "dative", "place"}
+    for (lem, pos), rs in rules().items():
+        assert pos in POS, (lem, pos)
+        for r in rs:
+            for c in r.when:
+                assert c.rel in known or c.rel.startswith("pobj:"), (r.line, c.rel)
+            assert r.flags <= flags, (r.line, r.flags - flags)
+            for t in r.target:
+                assert t in slots or t.isalpha(), (r.line, t)
+    for _, f in R.rows("triggers.tsv"):
+        assert len(f) == 8, f

@@ -75,3 +75,13 @@ def test_places_geocode_cli_bad_line(tmp_path):
     r = CliRunner().invoke(app, ["geocode", str(f)])
     assert r.exit_code == 1
     assert '"geonameid": 3169070' in r.stdout
+
+
+@pytest.mark.parametrize("text,name,iso3", [
+    ("LONDON, March 3 (Reuters) - The pound fell.", "London", "GBR"),
+    ("KABUL, Afghanistan (AP) — A bomb exploded.", "Kabul", "AFG"),
+    ("WASHINGTON — The Senate voted.", "Washington", "USA"),
+])
+def test_places_dateline_forms(text, name, iso3):
+    p = find_dateline(text)
+    assert p is not None and p.name == name and p.country == iso3 and p.feature == "city"

@@ -72,3 +72,11 @@ def test_places_relative_where_clause(nlp):
     ctx.events = [ev]
     EventLocator()(ctx)
     assert ev.location is not None and ev.location.name == "Kabul"
+
+
+def test_places_noun_trigger_keeps_its_place(nlp):
+    ctx = _ctx(nlp, "The bombing in Kabul killed five people, officials in Washington said.")
+    ev = _event(ctx, "bombing")
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    assert ev.location is not None and ev.location.name == "Kabul"

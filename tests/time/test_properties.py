@@ -57,3 +57,12 @@ def test_properties_temporal_word_soup(text, dct):
 def test_properties_numbers_and_dates(n, k, dct):
     text = f"{n} years ago, in {n}, {abs(k)} days later, on {n % 13}/{n % 32}/{n}, the {n % 40}th century"
     _check(text, dct)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(phrases, dcts)
+def test_properties_with_parse(nlp, text, dct):
+    """With a spaCy Doc (tense from the parse) the same guarantees hold."""
+    got = tag(text, dct, doc=nlp(text))
+    assert all(valid_value(t.value) and text[t.start:t.end] == t.text for t in got)

@@ -68,3 +68,10 @@ def test_resources_required_word_is_in_every_example_match():
             m = r.regex.search(ex.text)
             if m and r.need:
                 assert r.need in low[m.start():m.end()], (r.name, ex.text)
+
+
+def test_resources_negative_examples_mark_a_span():
+    """A '=> NONE' example must bracket the words that must not be tagged (else it asserts nothing)."""
+    for ex in RES.examples:
+        if ex.type == "NONE":
+            assert ex.span != (0, len(ex.text)), ex.source

@@ -110,6 +110,10 @@ def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | N
     key = norm(s)
     if key in gaz.demonyms:
         return gaz.iso3(gaz.demonyms[key]), "country"
+    if "-" in s and " " not in s:  # "Greek-Cypriot", "Afghan-born"
+        head = s.split("-")[0]
+        if norm(head) in gaz.demonyms:
+            return gaz.iso3(gaz.demonyms[norm(head)]), "country"
     if s.isupper() and len(s) <= 3:
         return None
     cs = gaz.lookup(s)
@@ -120,7 +124,7 @@ def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | N
         return None
     best = None
     for i in cs:
-        if gaz.feat[i] in (CAPITAL, CITY) and gaz.is_primary(s, i) and gaz.pop[i] >= 100_000:
+        if gaz.feat[i] in (CAPITAL, CITY) and gaz.is_primary(s, i) and (gaz.feat[i] == CAPITAL or gaz.pop[i] >= 300_000):
             if best is None or (gaz.feat[i] == CAPITAL, gaz.pop[i]) > (gaz.feat[best] == CAPITAL, gaz.pop[best]):
                 best = i
     if best is not None:
@@ -175,7 +179,7 @@ def _fuzzy_index() -> dict[str, str]:
         names.add(norm(gaz.names[i]))
     idx: dict[str, str] = {}
     for n in names:
-        if len(n) >= 6 and " " not in n:
+        if len(n) >= 5 and " " not in n:
             for d in _deletes(n):
                 idx.setdefault(d, n)
     return idx
@@ -183,12 +187,15 @@ def _fuzzy_index() -> dict[str, str]:
 
 def fuzzy_country(word: str) -> str | None:
     """One-edit misspellings of country names and demonyms ("Ethopia", "Afganistan", "Ghanians")."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
     w = norm(word)
     if len(w) < 6 or not word[:1].isupper():
         return None
     idx = _fuzzy_index()
-    for d in _deletes(w):
-        n = idx.get(d)
+    # one letter missing ("Ethopia") or one letter too many ("Quatar"); no substitutions ("Franco")
+    options = [idx.get(w)] + [idx.get(d) for d in _deletes(w) if idx.get(d) == d]
+    for n in options:
         if n is not None:
             r = country_of_name(n.title() if n.islower() else n, allow_cities=False)
             if r:

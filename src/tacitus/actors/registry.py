@@ -1,7 +1,7 @@
 """Cross-article actor registry: canonical actors with aliases and stable ids.
 
 Ids are deterministic, so the same actor gets the same id in every article and every run:
-``person:jo-song-gil``, ``org:joongang-ilbo``, ``country:PRK``, ``igo:UNO``, ``group:ITAGOV``. A registry
+``person:jo-song-gil``, ``org:kor:joongang-ilbo``, ``country:PRK``, ``igo:UNO``, ``group:ITAGOV``. A registry
 file (JSON) adds aliases that map other names to a canonical id (``Jo`` -> ``person:jo-song-gil``); user
 dictionaries seed it.
 """
@@ -30,8 +30,8 @@ def actor_id(a: Actor) -> str:
         return f"country:{a.country}"
     if kind == "person":
         return f"person:{slug(a.name)}"
-    if kind == "organization":
-        return f"org:{slug(a.name)}"
+    if kind == "organization":  # generic names ("Foreign Ministry") are told apart by their country
+        return f"org:{a.country.lower()}:{slug(a.name)}" if a.country else f"org:{slug(a.name)}"
     return f"group:{a.code or slug(a.name)}"
 
 

@@ -94,6 +94,20 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
                     break
             if country:
                 break
+        if country is None:  # a known person's name inside the phrase: "Bush administration"
+            ud = user_dictionary()
+            for n in range(min(4, len(words)), 0, -1):
+                for i in range(len(words) - n + 1):
+                    phrase = " ".join(words[i:i + n])
+                    if phrase.endswith(("'s", "’s")):
+                        phrase = phrase[:-2]
+                    if phrase[:1].isupper() and (n > 1 or len(phrase) > 3):
+                        hit = ud.lookup(phrase, date)
+                        if hit is not None and hit.country:
+                            country, kind, cspan = hit.country, "group", (i, i + n)
+                            break
+                if country:
+                    break
         if country is None:  # "Darfur rebels", "West Darfur State", misspelled "Ethopia"
             for n in range(min(4, len(words)), 0, -1):
                 for i in range(len(words) - n + 1):
@@ -254,8 +268,13 @@ def _person_in_phrase(text: str) -> str | None:
     if rest and rest[0].lower() == "to" and len(rest) > 2:  # "ambassador to London Thae Yong-ho"
         rest = rest[2:]
     particles = {"von", "der", "van", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
-    if 1 <= len(rest) <= 5 and rest[0][:1].isupper() and rest[-1][:1].isupper() and \
-            all(w[:1].isupper() or w in particles for w in rest) and country_of_name(" ".join(rest)) is None:
+    if rest and rest[-1].endswith(("'s", "’s")):
+        rest = rest[:-1] + [rest[-1][:-2]]
+
+    def namelike(w: str) -> bool:
+        return w[:1].isupper() or w in particles or bool(re.match(r"(al|el|ad|as|ash|bin|ibn|abu|de|da)-[A-Z]", w))
+    if 1 <= len(rest) <= 5 and rest[0][:1].isupper() and namelike(rest[-1]) and \
+            all(namelike(w) for w in rest) and country_of_name(" ".join(rest)) is None:
         return " ".join(rest)
     return None
 
@@ -314,6 +333,7 @@ class ActorResolver:
         doc = ctx.doc
         ents = ctx.entities
         full_names: dict[str, int] = {}
+        org_prefixes: dict[str, int] = {}
         last_media = None
         for k, e in enumerate(ents):
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
@@ -328,12 +348,15 @@ class ActorResolver:
                 continue
             if e.label == "ORG":
                 # "the Joongang" -> "Joongang Ilbo": a prefix of an earlier organization
-                for kk in range(k):
-                    o = ents[kk]
-                    if o.label == "ORG" and o.text != e.text and o.text.startswith(e.text + " "):
-                        e.coref = o.coref if o.coref is not None else kk
-                        break
+                kk = org_prefixes.get(e.text)
+                if kk is not None and ents[kk].text != e.text:
+                    e.coref = ents[kk].coref if ents[kk].coref is not None else kk
+                words_ = e.text.split()
+                for n_ in range(1, len(words_)):
+                    org_prefixes.setdefault(" ".join(words_[:n_]), k)
                 a = _code_org(e.text, span, info)
+                if a is not None and a.country is None and span is not None:
+                    a = _possessor_country(doc, span, info, a)
                 e.actor = a
                 if a and "MED" in a.sectors and e.coref is None:
                     last_media = k
@@ -375,7 +398,7 @@ def _looks_like_org(span, org_names: list[str]) -> bool:
     if secs and secs[0] == "MED" and re.search(r"\b(Ilbo|Shimbun|Sinmun|Times|Post|Herald|Tribune|Gazette|Journal)\b",
                                               span.text):
         return True
-    return any(o.startswith(span.text + " ") for o in org_names) and len(span) == 1
+    return len(span) == 1 and any(o.startswith(span.text + " ") for o in org_names)
 
 
 ABSTRACT_HEADS = {"intelligence", "business", "immigration", "customs", "public", "elite", "power", "media",
@@ -423,6 +446,22 @@ def _code_org(text: str, span, info: ArticleInfo) -> Actor | None:
         from ..model import make_code
         a.code = make_code(a.country, a.sectors)
     a.id = actor_id(a)
+    return a
+
+
+def _possessor_country(doc, span, info: ArticleInfo, a: Actor) -> Actor:
+    """ "The South's Joint Chiefs of Staff", "Iran's Foreign Ministry": the owner gives the country."""
+    i = span.start - 1
+    if i > 0 and doc[i].text in ("'s", "’s", "'", "’"):
+        j = i - 1
+        while j > 0 and doc[j - 1].text[:1].isupper() and doc[j - 1].sent == span.sent and i - j < 3:
+            j -= 1
+        owner = code_phrase(doc[j:i].text if doc[j].lower_ == "the" else "the " + doc[j:i].text, info)
+        if owner is not None and owner.country:
+            from ..model import make_code
+            a.country = owner.country
+            a.code = make_code(a.country, a.sectors)
+            a.id = actor_id(a)
     return a
 
 
@@ -549,6 +588,20 @@ def _role_phrases(doc, span) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # role fillers from other stages
 
+def _window(ctx, lo: int, hi: int):
+    """(index, entity) pairs whose start lies in [lo, hi), via a cached sorted index of starts."""
+    import bisect
+    ents = ctx.entities
+    cache = ctx.extra.get("actors.index")
+    if cache is None or cache[0] is not ents or cache[1] != len(ents):
+        order = sorted(range(len(ents)), key=lambda k: ents[k].start)
+        cache = (ents, len(ents), order, [ents[k].start for k in order])
+        ctx.extra["actors.index"] = cache
+    _, _, order, starts = cache
+    a, b = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+    return [(order[j], ents[order[j]]) for j in range(a, b)]
+
+
 def actor_for_span(ctx, span):
     """Code any spaCy Span of the article (an event role filler), using its entities and coreference."""
     if span is None:
@@ -562,7 +615,8 @@ def actor_for_span(ctx, span):
         j, steps = span.end, 0
         while j < len(doc) and steps < 5 and doc[j].sent == head.sent:
             t = doc[j]
-            person = next((e for e in ents if e.label == "PERSON" and e.start == t.idx and e.actor is not None), None)
+            person = next((e for _, e in _window(ctx, t.idx, t.idx + 1)
+                           if e.label == "PERSON" and e.actor is not None), None)
             if person is not None:
                 return person.actor
             if t.is_punct or t.pos_ in ("VERB", "AUX") or not (t.pos_ in ("ADP", "DET", "PROPN") or t.ent_type_):
@@ -571,7 +625,8 @@ def actor_for_span(ctx, span):
             steps += 1
     # an entity that is the span, or that holds the span's head (the head wins over modifiers)
     best = None
-    for e in ents:
+    lo = min(span.start_char, head.idx) - 400
+    for _, e in _window(ctx, lo, span.end_char + 1):
         if e.start == span.start_char and e.end == span.end_char and e.actor is not None:
             return e.actor
         if e.start <= head.idx < e.end and e.actor is not None:
@@ -584,22 +639,22 @@ def actor_for_span(ctx, span):
     if len(span) == 1 and head.lower_ in PRONOUNS:
         sent = head.sent
         prev_start = doc_prev_sent_start(ctx.doc, sent)
-        cands = {(e.coref if e.coref is not None else i) for i, e in enumerate(ents)
-                 if e.label == "PERSON" and prev_start <= e.start < head.idx and e.actor is not None}
+        cands = {(e.coref if e.coref is not None else i) for i, e in _window(ctx, prev_start, head.idx)
+                 if e.label == "PERSON" and e.actor is not None}
         if len(cands) == 1:
             return ents[cands.pop()].actor
         return None
     # "the daily" and the like
-    for e in ents:
-        if e.start == span.start_char and e.end == span.end_char and e.coref is not None:
+    for _, e in _window(ctx, span.start_char, span.start_char + 1):
+        if e.end == span.end_char and e.coref is not None:
             return ents[e.coref].actor
     text = span.text
     a = code_phrase(text, info, ctx.dct)
     if a is not None:
         # a possessive owner or an entity modifier inside the phrase gives the country
         if a.country is None:
-            for e in ents:
-                if span.start_char <= e.start and e.end <= span.end_char and e.actor is not None and e.actor.country:
+            for _, e in _window(ctx, span.start_char, span.end_char):
+                if e.end <= span.end_char and e.actor is not None and e.actor.country:
                     from ..model import make_code
                     a.country = e.actor.country
                     a.code = make_code(a.country, a.sectors)

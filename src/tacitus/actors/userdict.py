@@ -76,7 +76,11 @@ class Entry:
             else:
                 sectors = [s for s in sectors if s not in {x for r in timed for x in r.sectors}] or []
         a = Actor(name=self.name, country=country, sectors=list(sectors), kind=self.kind)
-        a.id = f"{'person' if self.kind == 'person' else 'org' if self.kind == 'organization' else self.kind}:{slug(self.name)}"
+        if self.kind == "person":
+            a.id = f"person:{slug(self.name)}"
+        else:
+            from .registry import actor_id
+            a.id = actor_id(Actor(name=self.name, country=self.country, sectors=list(self.sectors), kind=self.kind))
         return a
 
 

@@ -77,12 +77,16 @@ def lemma(tok) -> str:
 def forms(tok) -> set[str]:
     """The lemma plus naive stems of the surface form, for verbs the lemmatizer gets wrong
     ("staged" -> "stag")."""
-    low = tok.lower_
-    out = {lemma(tok), low}
+    return {lemma(tok)} | _stems(tok.lower_)
+
+
+@lru_cache(maxsize=20000)
+def _stems(low: str) -> frozenset[str]:
+    out = {low}
     for suf, rep in (("ed", ""), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ied", "y")):
         if low.endswith(suf) and len(low) > len(suf) + 2:
             out.add(low[: -len(suf)] + rep)
-    return out
+    return frozenset(out)
 
 
 def objects(tok) -> list:
@@ -120,7 +124,7 @@ def object_lemmas(tok) -> list[str]:
         seen.add(o.i)
         out.append(lemma(o))
         stack += [x for x in o.conjuncts]
-        stack += [c for c in o.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "PROPN")]
+        stack += [c for c in o.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN")]
         stack += prep_objects(o, "of")
     return out
 
@@ -164,6 +168,7 @@ def check(rule: Rule, tok) -> bool:
         elif c.rel == "subj":
             subj = [ch for ch in tok.children if ch.dep_ in ("nsubj",)]
             subj += [g for ch in tok.children if ch.dep_ == "agent" for g in ch.children]
+            subj += [o for x in subj for o in prep_objects(x, "of")]  # "Hundreds of protesters"
             cands = [lemma(s) for s in subj]
             ok = _values_ok(cands, c)
         elif c.rel == "light":
@@ -187,19 +192,34 @@ def check(rule: Rule, tok) -> bool:
 
 
 def match(tok) -> Rule | None:
-    """The first rule of the token's lemma/POS whose constraints hold (None if none, or a 'never' rule)."""
-    lem = lemma(tok)
+    """The first rule of the token's lemma/POS whose constraints hold (None if none, or a 'never' rule).
+    Verbs are also looked up by naive stems of their surface form, for lemmatizer slips
+    ("cordoned" -> "cordone")."""
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
             any(c.dep_ == "det" for c in tok.children):
         return None  # a participle used as a noun: "the wounded"
+    keys = [lemma(tok)]
+    if tok.pos_ == "VERB":
+        keys += sorted(forms(tok) - {keys[0]})
+    table = rules()
     for code, tags in POS.items():
         if tok.pos_ not in tags:
             continue
-        for rule in rules().get((lem, code), ()):
-            if rule.particle:
-                if not any(c.lower_ == rule.particle and c.dep_ in ("prt", "prep", "advmod")
-                           for c in tok.children):
-                    continue
-            if check(rule, tok):
-                return None if "never" in rule.flags else rule
+        for lem in keys:
+            for rule in table.get((lem, code), ()):
+                if rule.particle:
+                    if not any(c.lower_ == rule.particle and c.dep_ in ("prt", "prep", "advmod")
+                               for c in tok.children):
+                        continue
+                if check(rule, tok):
+                    return None if "never" in rule.flags else rule
+            if table.get((lem, code)):
+                break  # the lemma is known: do not fall through to surface stems
     return None
+
+
+def candidate(tok, lemmas: frozenset[str]) -> bool:
+    """Cheap prefilter: could this token be a trigger?"""
+    if tok.lemma_ in lemmas or tok.lemma_.lower() in lemmas:
+        return True
+    return tok.pos_ == "VERB" and not _stems(tok.lower_).isdisjoint(lemmas)

@@ -41,6 +41,10 @@ def accord_cues() -> frozenset[str]:
     return cues().get(("accord", "reported"), frozenset())
 
 
+def _is_speech(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and lemma(tok) in speech_verbs()
+
+
 def governors(tok) -> list:
     """The trigger's chain of governors (nearest first), through clausal complements, coordination,
     copulas and light verbs; stops at relative clauses and at the sentence root."""
@@ -55,6 +59,9 @@ def governors(tok) -> list:
             pass
         elif dep in ("dobj", "nsubjpass", "nsubj") and node.pos_ in ("NOUN", "PROPN") and node is tok:
             pass  # noun trigger as the object/subject of a light verb or copula
+        elif dep in ("dobj", "pobj", "nsubjpass") and node.pos_ == "NOUN" and \
+                lemma(node) in R.words("message_nouns.txt"):
+            pass  # "denied reports that troops shelled ...", "rejected accusations of bombing"
         elif dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN",) and \
                 lemma(head.head) in _cue("governor"):
             out.append(head)  # "an attempt at ..." -> through the preposition
@@ -63,7 +70,7 @@ def governors(tok) -> list:
             break
         out.append(head)
         node = head
-        if lemma(head) in speech_verbs():
+        if lemma(head) in speech_verbs() and head.pos_ in ("VERB", "AUX"):
             break
     return out
 
@@ -135,10 +142,12 @@ def modality_of(tok) -> Modality:
     found: set[str] = set()
     negated = False
     # the trigger and its governors up to the first speech verb
-    scope = [tok] + [g for g in gov if lemma(g) not in speech_verbs()]
-    under_speech = any(lemma(g) in speech_verbs() for g in gov)
+    scope = [tok] + [g for g in gov if not _is_speech(g)]
+    under_speech = any(_is_speech(g) for g in gov)
     for node in scope:
-        for c in node.children:
+        # (negations and subjects sometimes hang off the auxiliary: "We do n't comment")
+        kids = list(node.children) + [g for a in node.children if a.dep_ == "aux" for g in a.children]
+        for c in kids:
             lc = lemma(c)
             if c.dep_ == "neg" or (c.dep_ == "det" and lc == "no" and node is tok):
                 if lc in neg_cues or c.dep_ == "neg":
@@ -169,13 +178,20 @@ def modality_of(tok) -> Modality:
         node = g
     for g in gov_scope:
         lg = lemma(g)
-        if lg in gov_cues and lg not in speech_verbs():
+        if lg in gov_cues and not _is_speech(g):
             m = gov_cues[lg]
             if m == "negated":
                 negated = not negated if lg not in ("deny",) else True
             else:
                 found.add(m)
     speaker, speech = attribution(tok)
+    if speaker is None:  # "The ministry denied reports that its troops shelled ...": the denier
+        for g in gov_scope:
+            if lemma(g) in ("deny", "reject", "dismiss", "refute") and g.pos_ == "VERB":
+                speaker = next((c for c in g.children if c.dep_ == "nsubj"), None)
+                if speaker is not None:
+                    speech = g
+                    break
     if negated:
         mod = "negated"
     else:

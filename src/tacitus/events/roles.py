@@ -27,9 +27,11 @@ def np_span(tok):
             start = min(start, c.left_edge.i)
         elif c.i > tok.i and c.dep_ in NP_RIGHT:
             end = max(end, c.right_edge.i + 1)
-        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
+        elif c.i > tok.i and c.dep_ == "prep" and c.lower_ in ("of", "from") and c.i == end:
             objs = [g for g in c.children if g.dep_ == "pobj"]
+            # "government of Sindh province"; "a spokesman from the National Intelligence Service"
             if objs and objs[0].pos_ in ("PROPN", "NOUN") and tok.pos_ in ("NOUN", "PROPN") \
+                    and (c.lower_ == "of" or objs[0].pos_ == "PROPN") \
                     and not objs[0].ent_type_ in ("DATE", "TIME", "CARDINAL"):
                 end = max(end, objs[0].i + 1)
                 # stop at clauses inside the complement
@@ -102,11 +104,25 @@ def resolve_pronoun(tok):
     return tok
 
 
+def resolve_pronoun_quote(tok, verb):
+    """'"We don't comment ...," said a spokesman': a first-person subject of a quoted clause is the
+    speaker of the quote (the subject of the speech verb that takes the clause)."""
+    if tok.lower_ not in ("we", "i") or verb.dep_ not in ("ccomp", "parataxis"):
+        return tok
+    head = verb.head
+    if lemma(head) in speech_verbs():
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+            return antecedent(subj)
+    return tok
+
+
 def _subject_of(verb, depth=0):
     """The subject of a verb, inheriting through control / coordination / relative clauses."""
     if depth > 6:
         return None
-    for c in verb.children:
+    kids = list(verb.children) + [g for a in verb.children if a.dep_ == "aux" for g in a.children]
+    for c in kids:
         if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in REL_PRONOUNS or c.dep_ == "csubj":
                 return antecedent(c) if c.lower_ in REL_PRONOUNS else None
@@ -128,7 +144,7 @@ def _subject_of(verb, depth=0):
             if passive_subj is not None:  # "X was accused of attacking"
                 return antecedent(passive_subj)
         if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("dobj", "nsubjpass") and \
-                verb.head.lower_ in ("of", "for"):  # "accused infiltrators of attacking" (of on the noun)
+                verb.head.lower_ in ("of", "for") and actor_like(host):  # "accused infiltrators of attacking" (of on the noun)
             return antecedent(host)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
@@ -161,7 +177,8 @@ def actor_like(tok) -> bool:
     """Could this token head an actor phrase (a named entity, a person/organisation noun, a pronoun)?"""
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL or tok.lower_ in ("who", "whom")
-    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+    if tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or (tok.pos_ == "PROPN" and tok.ent_type_ not in
+                                                              ("DATE", "TIME", "MONEY", "CARDINAL")):
         return True
     if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and c.dep_ in ("compound", "amod", "poss")
            for c in tok.children):
@@ -204,7 +221,11 @@ def actor_complement(tok):
             return objs[0]
     poss = next((c for c in tok.children if c.dep_ == "poss" and actor_like(c)
                  and c.lower_ not in PERSONAL), None)
-    return poss
+    if poss is not None:
+        return poss
+    # "vetoed a Security Council resolution", "rejected an Indian proposal"
+    return next((c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i
+                 and c.ent_type_ in ("ORG", "GPE", "NORP")), None)
 
 
 def clause_target(verb, slots=("to", "against", "with", "on", "dobj", "from", "in")):
@@ -238,6 +259,8 @@ def verb_roles(verb, target_slots, actors_only: bool = False):
         src = antecedent(src) if src is not None else None
     else:
         src = resolve_pronoun(_subject_of(verb))
+        if src is not None and src.lower_ in PERSONAL:
+            src = resolve_pronoun_quote(src, verb)
     tgt = None
     if is_passive(verb) and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ != "ROOT":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import Rule, _light_head, forms, lemma, match, rules, to_clause, trigger_lemmas
+from .lexicon import Rule, _light_head, candidate, forms, lemma, match, rules, to_clause, trigger_lemmas
 from .modality import governors, modality_of, speech_verbs
 from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
                     noun_roles, np_span, verb_roles)
@@ -30,8 +30,10 @@ FRAME_MODES = {
 }
 FIRST_PERSON = {"i", "we", "us", "me", "you", "our", "my"}
 HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "PROTEST")
-# verbal event types: their recipient is an actor, never a thing ("rejected a formula")
-VERBAL = {"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONSULT", "DECLINE_COMMENT"}
+# types whose target may be a thing or a place ("shelled the village", "raided the offices",
+# "blocked the bridge"); every other type's recipient is an actor ("rejected a formula" has none,
+# "funding $100m of emergency aid" has none)
+THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
 INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "MOBILIZE", "DEFECT", "NUCLEAR_TEST"}
 
 
@@ -160,7 +162,7 @@ class EventExtractor:
         lemmas = trigger_lemmas()
         for sent in doc.sents:
             # cheap prefilter: only sentences holding a trigger lemma are examined
-            toks = [t for t in sent if t.lemma_ in lemmas or t.lemma_.lower() in lemmas]
+            toks = [t for t in sent if candidate(t, lemmas)]
             if toks:
                 ctx.events.extend(self.sentence_events(ctx, sent, toks))
 
@@ -244,7 +246,7 @@ class EventExtractor:
             vtok = tok
             if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
                 vtok = tok.head  # "it is willing to ..."
-            src, tgt = verb_roles(vtok, slots, actors_only=c.type in VERBAL)
+            src, tgt = verb_roles(vtok, slots, actors_only=c.type not in THING_TARGETS)
             if "stative" in rule.flags:  # "Israel is opposed to ...": the passive subject is the doer
                 subj = next((x for x in vtok.children if x.dep_ == "nsubjpass"), None)
                 if subj is not None:
@@ -257,7 +259,18 @@ class EventExtractor:
             src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light, "ofsource" in rule.flags)
         if tgt is None and "frame" in rule.flags:
             tgt = _frame_target(c, slots)
+        if c.type == "MOBILIZE" and src is None and tok.pos_ == "VERB":
+            # "Troops were deployed to the border": the mobilised force stands for its side
+            force = next((x for x in tok.children if x.dep_ == "nsubjpass"), None)
+            if force is not None:
+                src = antecedent(force)
+                if tgt is not None and tgt.i == src.i:
+                    tgt = None
         mod = modality_of(tok)
+        if "negonly" in rule.flags:
+            if not mod.negated:
+                return []
+            mod.modality, mod.negated = ("reported" if mod.speaker is not None else "asserted"), False
         if c.denied_by is not None:
             denier = _subject_of(c.denied_by.tok) if c.denied_by.tok.pos_ == "VERB" else None
             mod.modality, mod.negated = "negated", True
@@ -315,6 +328,8 @@ class EventExtractor:
                     continue  # "we are asking readers ...": the writer, or an unresolved quote
                 political = (sspan is not None and _is_political(sspan, sp)) or \
                             (tspan is not None and _is_political(tspan, tp))
+                if "needtarget" in rule.flags and (t is None or not actor_like(t)):
+                    continue  # "visited the grounds of one hospital" is no CONSULT
                 if not political and ("ambig" in rule.flags or typ not in INHERENTLY_POLITICAL):
                     continue  # PLOVER codes political actors; "Chopin met George Sand" is no event
                 conf = 0.55

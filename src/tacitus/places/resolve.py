@@ -18,6 +18,8 @@ BASE = {COUNTRY: 11.0, CONTINENT: 10.5, ADM1: 8.0, REGION: 8.5, ADM2: 4.6}
 ALT_PENALTY = 1.2
 CAPITAL_BONUS = 1.0
 SHADOW_PENALTY = 2.0
+SHADOW_ANY_COUNTRY = False
+COUNTRY_EVIDENCE = 1.0  # votes needed before the text's main country counts in full
 W_COUNTRY = 7.0  # candidate in the text's main country (times that country's share of the votes)
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
 W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
@@ -78,6 +80,10 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
             c = gaz.lookup(m.group(1))
         if c:
             return c
+    if s.startswith(("Greater ", "Metro ", "Metropolitan ")):  # "Greater Mumbai", "Metro Atlanta"
+        c = gaz.lookup(s.split(" ", 1)[1])
+        if c:
+            return c
     # demonyms of divisions and regions: "Ohioans", "Texan", "Ontarians", "Dagestani"
     for suf, reps in (("ians", ("ia", "io", "")), ("ans", ("a", "", "as")), ("ers", ("", "e")), ("an", ("a", "as", "")),
                       ("i", ("", "stan")), ("ers", ("",))):
@@ -131,7 +137,10 @@ def _alt_shadowed(gaz: Gazetteer, surface: str, cs: tuple[int, ...]) -> set[int]
     country ("Maryville" is not Beeville, Texas, when there are towns called Maryville)."""
     name = clean(surface)
     prim_cc = {gaz.cc[i] for i in cs if gaz.is_primary(name, i) and gaz.feat[i] in (CITY, CAPITAL)}
-    return {i for i in cs if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] in prim_cc and not gaz.is_primary(name, i)}
+    if not prim_cc:
+        return set()
+    return {i for i in cs if gaz.feat[i] in (CITY, CAPITAL) and not gaz.is_primary(name, i)
+            and (SHADOW_ANY_COUNTRY or gaz.cc[i] in prim_cc)}
 
 
 def base_score(gaz: Gazetteer, surface: str, i: int) -> float:
@@ -233,9 +242,19 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         vote(cvote, cc, "#" + cc + a1, 0.5)
         if a1:
             vote(avote, (cc, a1), "#" + cc + a1, 0.5)
-    cvote = {c: list(v.items()) for c, v in cvote.items()}
-    avote = {c: list(v.items()) for c, v in avote.items()}
-    total = sum(w for v in cvote.values() for _, w in v) or 1.0
+    ctot = {c: sum(v.values()) for c, v in cvote.items()}
+    atot = {c: sum(v.values()) for c, v in avote.items()}
+    total = sum(ctot.values()) or 1.0
+    own_vote: dict[str, float] = defaultdict(float)
+    for v in cvote.values():
+        for kk, w in v.items():
+            own_vote[kk] += w
+
+    def cv(cc, me):  # votes for a country from the other names of the text
+        return ctot.get(cc, 0.0) - cvote[cc].get(me, 0.0) if cc in ctot else 0.0
+
+    def av(key, me):
+        return atot.get(key, 0.0) - avote[key].get(me, 0.0) if key in atot else 0.0
     townish = [bool(_TOWNISH.match(text, b)) for a, b in spans]
     cityish = [bool(_CITYISH.match(text, b)) or bool(_CITY_OF.search(text[max(0, a - 20):a])) for a, b in spans]
     # "in Becker, Clay or Douglas counties": the county, not the town
@@ -256,10 +275,17 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
     for k in range(n):
         order = sorted(range(len(cands[k])), key=lambda j: -base[k][j])[:12]
         top.append([cands[k][j] for j in order])
+    # very long texts: spatial coherence with the 150 most frequent names only (keeps this linear)
+    freq: dict[str, int] = defaultdict(int)
+    for sf in surf:
+        freq[sf] += 1
+    keep = set(sorted(freq, key=lambda x: -freq[x])[:150])
     pts_by_surface: dict[str, list] = defaultdict(list)
     weight_by_surface: dict[str, float] = {}
     adm_by_surface: dict[str, set] = defaultdict(set)
     for k in range(n):
+        if surf[k] not in keep or surf[k] in weight_by_surface:
+            continue
         for i in top[k]:
             if gaz.feat[i] in (CITY, CAPITAL, ADM2):
                 pts_by_surface[surf[k]].append((gaz.lat[i], gaz.lon[i]))
@@ -318,7 +344,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if f == ADM1 and after_comma[k]:
                 sc += 3.0
             if f == ADM1 and gaz.adm1[i]:
-                v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != surf[k])
+                v = av((cc, gaz.adm1[i]), surf[k])
                 if v:
                     sc += W_ADM1 * min(1.0, v)
             if f == ADM1:
@@ -327,12 +353,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                          and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]}
                 sc += 2.0 * min(len(peers), 3)
             if cc:
-                v = sum(w for kk, w in cvote.get(cc, ()) if kk != surf[k])
+                v = cv(cc, surf[k])
                 if v:
-                    own = sum(w for vv in cvote.values() for kk, w in vv if kk == surf[k])
-                    sc += W_COUNTRY * v / max(1e-9, total - own) + 0.3 * min(3.0, v)
+                    own = own_vote.get(surf[k], 0.0)
+                    others = max(1e-9, total - own)
+                    sc += W_COUNTRY * v / others * min(1.0, others / COUNTRY_EVIDENCE) + 0.3 * min(3.0, v)
                 if gaz.feat[i] != COUNTRY and gaz.feat[i] != ADM1 and gaz.adm1[i]:
-                    v = sum(w for kk, w in avote.get((cc, gaz.adm1[i]), ()) if kk != surf[k])
+                    v = av((cc, gaz.adm1[i]), surf[k])
                     if v:
                         sc += W_ADM1 * min(1.0, v)
                 if f in (CITY, CAPITAL, ADM2):

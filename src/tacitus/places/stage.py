@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from ..model import Entity, Place
-from .gazetteer import ADM1, ADM2, CAPITAL, CITY, COUNTRY, get_gazetteer, norm
+from .gazetteer import ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, get_gazetteer, norm
 from .resolve import resolve_place, resolve_spans, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*([A-Z][A-Za-z. ]{1,25}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
+DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+                      r"([A-Z][A-Za-z. ]{1,25}?))?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
 SPEECH = {"say", "tell", "warn", "announce", "state", "declare", "accuse", "urge", "claim", "deny", "report",
           "add", "insist", "threaten", "demand", "condemn", "confirm", "reject", "respond"}
@@ -103,11 +104,16 @@ def add_missed_toponyms(ctx, gaz) -> None:
                 e.actor = None
     # the dateline ("MANSFIELD -- ...") is a toponym too
     m = DATELINE.match(ctx.text)
-    if m and m.group(1).strip().isupper() and not any(x.start <= m.start(1) < x.end for x in ctx.entities):
+    if m and m.group(1).strip().isupper():
         name = m.group(1).strip()
         start = ctx.text.index(name, m.start(1))
         if _is_known_place(gaz, name.title(), strict=False):
-            added.append(Entity(start, start + len(name), name, "GPE"))
+            same = [x for x in ctx.entities if x.start == start and x.end == start + len(name)]
+            if same:  # NER calls datelines organizations now and then ("SEOUL (Reuters) -")
+                for x in same:
+                    x.label, x.actor = "GPE", None
+            elif not any(x.start <= start < x.end for x in ctx.entities):
+                added.append(Entity(start, start + len(name), name, "GPE"))
     for tok in doc:
         if tok.idx in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
             continue
@@ -148,7 +154,10 @@ class PlaceResolver:
             elif e.label == "NORP":
                 # demonyms of countries are places too ("British", "North Korean")
                 key = e.text.strip()
-                if key in gaz.abbr or any(gaz.feat[i] == COUNTRY for i in gaz.lookup(key)):
+                from .resolve import candidates
+                if key in gaz.abbr or any(gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION) and
+                                          (norm(key) in gaz.demonyms or not gaz.is_primary(key, i) or
+                                           gaz.feat[i] != CITY) for i in candidates(gaz, key)):
                     targets.append(k)
         spans = [(ctx.entities[k].start, ctx.entities[k].end) for k in targets]
         res = resolve_spans(ctx.text, spans, gaz) if spans else []
@@ -166,8 +175,8 @@ class PlaceResolver:
                         i = gaz.country_entry.get(gaz.iso3to2.get(a.country, ""), None)
                 if i is None:
                     continue
-            if e.label == "NORP" and gaz.feat[i] != COUNTRY:
-                continue
+            if e.label == "NORP" and gaz.feat[i] not in (COUNTRY, ADM1, CONTINENT, REGION):
+                continue  # "Texan", "Sinhalese", "European" are places; a town sharing a NORP's name is not
             e.place = to_place(gaz, i)
         ctx.dateline = find_dateline(ctx.text)
 
@@ -179,8 +188,11 @@ def _clause_head(tok):
     return tok
 
 
-def _inside_participant(tok, clause) -> bool:
+def _inside_participant(tok, clause, trigger=None) -> bool:
+    """Is the token inside a subject/object phrase of the clause (rather than attached to the event)?"""
     while tok.i != clause.i and tok.head is not tok:
+        if trigger is not None and tok.i == trigger.i:
+            return False  # "the attack in Kabul": attached to the (noun) trigger itself
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "agent", "poss"):
             return True
         tok = tok.head
@@ -231,14 +243,16 @@ class EventLocator:
             if span is None:
                 continue
             root = span.root
-            if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
+            if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
+                pass  # "the Kabul attack": a place modifying a noun trigger
+            elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
                 if root.dep_ != "compound" or root.head.dep_ not in ("pobj",):
                     continue  # metonymy or a modifier ("Washington said", "Seoul newspaper")
             if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
                 continue
             if _clause_head(root).i != clause.i:
                 continue
-            if _inside_participant(root, clause):
+            if _inside_participant(root, clause, head):
                 continue  # "deputy ambassador to London ... fled": London modifies the subject
             if best is None or _specificity(e.place) > _specificity(best):
                 best = e.place

@@ -117,7 +117,7 @@ def _compatible(c, ks, kt, ds, de, loc, pub, copy: bool = False) -> int | None:
     if c["location_country"] and loc and c["location_country"] != loc:
         return None
     width = (date.fromisoformat(e) - date.fromisoformat(s)).days
-    if width >= 1 and same < 2:  # not dated to one day: both roles must agree
+    if same < 2 and (ds != de or c["date_start"] != c["date_end"]):  # not dated to one day: both roles agree
         return None
     if width > COARSE_DAYS:
         lo, hi = _shift(c["first_report"], -REPORT_SLACK_DAYS), _shift(c["last_report"], REPORT_SLACK_DAYS)

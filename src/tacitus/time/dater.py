@@ -11,8 +11,9 @@ For an event (its trigger head token in the spaCy parse) the governing timex is,
 4. a timex inside the object of a temporal preposition of the trigger ("expelled ... following the
    test in September 2017" -> after 2017-09).
 
-The preposition on the path gives the relation: in/on/at/during -> the timex interval; since/from ->
-open end; after/following -> open end, start after; before/prior to -> open start; until/by -> end.
+The preposition on the path gives the relation (``resources/<lang>/time/dating.tsv``): in/on/at/during ->
+the timex interval; since/from -> open end; after/following -> open end, start after; before/prior to ->
+open start; until/by -> end.
 With no governing timex: reporting events get the publication date (basis "publication"); other
 events get basis "unknown", with end = publication date when the verb is past tense (start None),
 start = publication date when it is future, never silently the publication date.
@@ -23,27 +24,34 @@ import bisect
 import re
 from datetime import date, timedelta
 
+from functools import lru_cache
+
 from ..model import EventDate, Span, Timex
+from .resources import RES_ROOT
 from .tense import verb_tense
 
-AFTER = {"after", "following", "since", "from", "post"}
-BEFORE = {"before", "prior", "until", "till", "til", "by", "ahead", "pending", "pre"}
-WITHIN = {"in", "on", "at", "during", "of", "within", "throughout", "around", "over", "through", "for",
-          "between", "about", "circa"}
-TEMPORAL_PREPS = AFTER | BEFORE
+
+@lru_cache(maxsize=4)
+def _dating_words(lang: str = "en") -> dict[str, str]:
+    """word -> role, from resources/<lang>/time/dating.tsv (since/after/before/until/in/carrier)."""
+    out: dict[str, str] = {}
+    for line in (RES_ROOT / lang / "time" / "dating.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            k, _, v = line.partition("\t")
+            out[k.strip().lower()] = v.strip()
+    return out
+
+
+_WORDS = _dating_words()
+SIGNALS = {w: r for w, r in _WORDS.items() if r in ("since", "after", "before", "until", "in")}
+TEMPORAL_PREPS = {w for w, r in SIGNALS.items() if r != "in"}
+WITHIN = {w for w, r in SIGNALS.items() if r == "in"}
+# a nominal event takes the time of its verb only through verbs that just carry it
+CARRIER_VERBS = {w for w, r in _WORDS.items() if r == "carrier"}
 # dependency labels that open a new clause: a timex inside does not govern verbs outside, and vice versa
 BOUNDARY = {"relcl", "acl", "ccomp", "parataxis", "csubj", "csubjpass", "appos", "advcl", "pcomp"}
 LIGHT_EDGES = {"xcomp", "conj", "aux", "auxpass", "neg", "prt"}
 NOUN_EDGES = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
-# a nominal event takes the time of its verb only through verbs that just carry it ("took asylum in
-# 2016", "the attack happened on Friday"), not through verbs about it ("condemned the bombing on Friday")
-CARRIER_VERBS = {"take", "make", "hold", "have", "give", "carry", "launch", "conduct", "stage", "mount",
-                 "begin", "start", "continue", "end", "happen", "occur", "be", "come", "seek", "win", "lose",
-                 "suffer", "face", "get", "receive", "undergo", "sign", "reach", "hit", "strike"}
-_MOD = {"since": "ON_OR_AFTER", "from": "ON_OR_AFTER", "after": "AFTER", "following": "AFTER",
-        "post": "AFTER", "before": "BEFORE", "prior": "BEFORE", "pre": "BEFORE", "ahead": "BEFORE",
-        "until": "ON_OR_BEFORE", "till": "ON_OR_BEFORE", "til": "ON_OR_BEFORE", "by": "ON_OR_BEFORE",
-        "pending": "BEFORE"}
 
 
 def granularity_of(value: str | None) -> str:
@@ -192,15 +200,7 @@ def _attachment(dd: _Doc, k: int):
 
 
 def _relation(signal: str | None) -> str:
-    if signal in ("since", "from"):
-        return "since"
-    if signal in ("after", "following", "post"):
-        return "after"
-    if signal in ("before", "prior", "pre", "ahead", "pending"):
-        return "before"
-    if signal in ("until", "till", "til", "by"):
-        return "until"
-    return "in"
+    return SIGNALS.get(signal or "", "in")
 
 
 class Dater:
@@ -348,7 +348,7 @@ class Dater:
         mod = t.mod
         if rel == "since":
             b = None
-            mod = _MOD.get(signal, "ON_OR_AFTER")
+            mod = "ON_OR_AFTER"
         elif rel == "after":
             if not indirect and b is not None:
                 a = b + timedelta(days=1)

@@ -150,10 +150,18 @@ class _Norm:
         y = y.strip().lstrip("'’")
         n = int(y)
         if len(y) <= 2:
-            n += 1900 if n > (self.dct.year % 100) + 10 else 2000
+            n = self._century_for(n, ahead=10)
         if not 1 < n < 9999:
             raise Skip
         return n
+
+    def _century_for(self, n: int, ahead: int) -> int:
+        """A two-digit year ('98, '90s) in the century that puts it at most ``ahead`` years after the DCT."""
+        base = (self.dct.year // 100) * 100
+        for c in (base, base - 100):
+            if c + n <= self.dct.year + ahead:
+                return c + n
+        return base - 100 + n
 
     # -- value functions ------------------------------------------------------------------
     def f_lit(self, v):
@@ -209,11 +217,9 @@ class _Norm:
 
     def f_decade(self, y):
         y = y.strip().lstrip("'’")
-        if len(y) <= 2:
-            n = int(y)
-            n += 1900 if n > (self.dct.year % 100) else 2000
-        else:
-            n = int(y)
+        n = self._century_for(int(y), ahead=5) if len(y) <= 2 else int(y)
+        if not 0 < n < 9990:
+            raise Skip
         return V.Point("decade", n)
 
     def f_decade_word(self, w):
@@ -284,6 +290,11 @@ class _Norm:
 
     def f_later(self, unit, n, sign="1"):
         """'two months later' / 'a year earlier': moved from the last mentioned date."""
+        ref = self.ref
+        if unit == "Y" and _num(n) == 1 and sign == "-1" and \
+                (ref is None or ref.year >= self.dct.year - 1 or self._period_in_focus()):
+            # "up from $4 million a year earlier": the current reporting period, as "a year ago"
+            return self.f_yearago()
         ref = self.refp()
         self.used_ref = True
         k = _num(n)
@@ -397,6 +408,11 @@ class _Norm:
     def f_ym_spelled(self, m, w):
         return V.Point("month", self.f_spelled_year(w).year, int(m))
 
+    def f_week_of(self, m, d):
+        """'the week of March 6': the ISO week holding that day."""
+        p = self.f_date("_", m, d)
+        return V.at(p.as_date(), "week")
+
     def f_quarter_rel(self, q, d):
         return V.Point("quarter", self.dct.year + int(d), int(float(q)))
 
@@ -442,14 +458,23 @@ class _Norm:
         """'a year ago', 'year-earlier', 'the year-ago quarter': one year back, keeping the granularity of
         a quarter/month under discussion."""
         ref = self.ref
-        if ref is not None and ref.gran in ("quarter", "month", "half") and self._ref_near(400):
-            per = {"quarter": 4, "month": 12, "half": 2}[ref.gran]
+        if self._period_in_focus():
+            per = {"quarter": 4, "half": 2}[ref.gran]
             self.used_ref = True
             return V.shift(ref, per * int(sign))
         return V.shift(self.dctp("year"), int(sign))
 
+    def _period_in_focus(self) -> bool:
+        """A reporting period (quarter, half) was just mentioned, and no span of time since
+        ("the nine months")."""
+        ref = self.ref
+        return ref is not None and ref.gran in ("quarter", "half") and self._ref_near(400) \
+            and not (self._dur_pos is not None and self._dur_pos > self._ref_pos)
+
     def _ref_near(self, chars: int = 600) -> bool:
         return self._ref_pos is not None and self.span[0] - self._ref_pos <= chars
+
+    _dur_pos: int | None = None
 
     _ref_pos: int | None = None
     used_ref = False
@@ -717,7 +742,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
     for _ in range(50):
         chosen = _select(list(cands))
         items = []
-        norm.ref, norm._ref_pos = None, None
+        norm.ref, norm._ref_pos, norm._dur_pos = None, None, None
         failed = None
         for c in chosen:
             s, e, r, m = c
@@ -739,6 +764,8 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
                 norm._ref_pos = s
+            elif r.type == "DURATION":
+                norm._dur_pos = s
             anchor = None
             if isinstance(val, V.Point) or val in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
                 anchor = "reference" if norm.used_ref else "publication" \
@@ -790,15 +817,33 @@ def _merge(text: str, items):
                 clock, day = (a, b) if a.gran == "time" and a.hour is not None else (b, a)
                 if clock.gran == "time" and clock.hour is not None and day.gran == "day":
                     p = replace(clock, year=day.year, month=day.month, day=day.day)
-                    anch = "absolute" if "absolute" in (cur[6], nxt[6]) and day is not None and \
-                        (day is a and cur[6] == "absolute" or day is b and nxt[6] == "absolute") else cur[6] or nxt[6]
-                    out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5], anch])
+                    day_item = cur if day is a else nxt
+                    out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5], day_item[6]])
                     i += 2
                     continue
         out.append(cur)
         i += 1
+    # a clock time with a day nearby in the same sentence takes that day
+    # ("at about 10:35 a.m. (0735 GMT) Friday" -> Friday's date, two expressions)
+    for k, it in enumerate(out):
+        p = it[3]
+        if not (isinstance(p, V.Point) and p.gran == "time" and p.hour is not None and it[6] == "publication"):
+            continue
+        for j in (k + 1, k - 1):
+            if not 0 <= j < len(out):
+                continue
+            other = out[j]
+            q = other[3]
+            lo, hi = (it[1], other[0]) if j > k else (other[1], it[0])
+            if isinstance(q, V.Point) and q.gran == "day" and 0 <= hi - lo <= 40 and \
+                    not _SENT_BREAK.search(text, lo, hi):
+                it[3] = replace(p, year=q.year, month=q.month, day=q.day)
+                it[6] = other[6]
+                break
     return out
 
+
+_SENT_BREAK = re.compile(r"[.!?;]\s|\n")
 
 def _extend_mods(res: Resources, text: str, items):
     rx = _mod_prefix(res)

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from .resources import RES_ROOT
 
-_SENT_END = re.compile(r"[.!?;]\s|\n")
+# a sentence end: not after an initial or a short abbreviation ("a.m.", "U.S.", "Mr."), and before a capital
+_SENT_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bMr|\bDr|\bMs|\bSt|\bJr)[.!?]\s+(?=[\"“'‘(]?[A-Z0-9])|;\s|\n")
 
 
 @lru_cache(maxsize=4)
@@ -49,8 +50,7 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
         t = table.get(w)
         if t is None:
             raw = m.group(0)
-            if w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed") \
-                    and w not in _NOT_PAST:
+            if w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed"):
                 t = "past"
             else:
                 continue
@@ -67,8 +67,7 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     return best if best in ("past", "future") else None
 
 
-_NOT_PAST = {"hundred", "kindred", "sacred", "naked", "wicked", "rugged", "ragged", "beloved", "learned",
-             "aged", "alleged", "based", "related", "interested", "concerned", "supposed", "used"}
+_SCHEDULE = {"schedule", "slate", "reschedule"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
 
 
@@ -102,7 +101,7 @@ def doc_tense(doc, start: int, end: int) -> str | None:
     return t
 
 
-PRESENT_IS_FUTURE = False
+PRESENT_IS_FUTURE = True
 WOULD_IS_FUTURE = True
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "deny", "add", "insist",
               "be", "have", "remain", "show", "suggest", "believe", "think", "know", "mean", "seem"}
@@ -110,6 +109,8 @@ _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", 
 
 def verb_tense(tok) -> str | None:
     """Tense of a verb token: future (will/shall/going to/expected to), past (VBD, have+VBN), else None."""
+    if tok.lemma_.lower() in _SCHEDULE:
+        return "future"  # "has scheduled a news conference Thursday": the time is ahead
     for c in tok.children:
         if c.dep_ in ("aux", "auxpass"):
             lw = c.lower_
@@ -120,7 +121,7 @@ def verb_tense(tok) -> str | None:
                     return "past"
             if lw in ("would", "could", "might"):
                 return None
-    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ not in ("amod", "acl")):
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp", "relcl", "parataxis")):
         return "past"
     # "is expected to meet Friday", "plans to visit in March"
     h = tok.head

@@ -20,6 +20,9 @@ TYPE_WEIGHTS = {
 }
 
 
+POOL_FACTOR, POOL_MIN = 10, 50  # days re-ranked with merged events: the best 10 x N (at least 50) by the text
+
+
 @dataclass
 class Weights:
     """Relative weights of the salience signals (each signal is normalized to sum 1 over days)."""
@@ -100,6 +103,9 @@ def _event_sentences(db, **filters) -> set[int]:
 
 
 # -- loading -----------------------------------------------------------------------------------
+_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*"
+
+
 @dataclass
 class _Sent:
     rowid: int
@@ -112,47 +118,73 @@ class _Sent:
     days: set = field(default_factory=set)
 
 
-def _load(db, scope: set[int] | None, lead: int = 3):
+def _article_days(db, scope: set[int] | None) -> dict[str, set[str]]:
+    """Days each article refers to (day-granular DATE/TIME values), within the scope sentences."""
+    q = "SELECT t.article_id, t.value FROM timexes t"
+    args: tuple = ()
+    if scope is not None:
+        q += (' JOIN sentences s ON s.article_id = t.article_id AND t.start >= s.start AND t.start < s."end" '
+              "AND s.rowid IN (SELECT value FROM json_each(?))")
+        args = (_json(scope),)
+    q += " WHERE t.type IN ('DATE', 'TIME') AND t.value GLOB ?"
+    out: dict[str, set[str]] = defaultdict(set)
+    for aid, value in db.conn.execute(q, (*args, _DAY_GLOB)):
+        d = day_of(value)
+        if d:
+            out[aid].add(d)
+    return out
+
+
+def _copy_keys(db, article_ids) -> dict[str, str]:
+    """Syndication key of each article: the words of its first 400 characters."""
+    out = {}
+    for aid, head in db.conn.execute("SELECT id, substr(text, 1, 400) FROM articles WHERE id IN "
+                                     "(SELECT value FROM json_each(?))", (_json(article_ids),)):
+        out[aid] = " ".join(tokens(head))
+    return out
+
+
+def _load_sentences(db, article_ids, scope: set[int] | None) -> dict[str, list[_Sent]]:
+    """Sentences of the given articles (within the scope), each with the days its timexes refer to."""
     conn = db.conn
-    pubs = {r[0]: r[1][:10] for r in conn.execute("SELECT id, date FROM articles")}
-    # Only sentences that can matter: lead sentences and sentences holding a date expression.
-    useful = ("(s.idx < ? OR EXISTS (SELECT 1 FROM timexes t WHERE t.article_id = s.article_id "
-              "AND t.start >= s.start AND t.start < s.\"end\" AND t.type IN ('DATE', 'TIME')))")
-    cols = 'SELECT s.rowid, s.article_id, s.idx, s.start, s."end", s.text FROM sentences s'
-    if scope is None:
-        rows = conn.execute(f"{cols} WHERE {useful}", (lead,))
-    else:
-        rows = conn.execute(f"{cols} WHERE s.rowid IN (SELECT value FROM json_each(?)) AND {useful}",
-                            (_json(scope), lead))
+    ids = _json(article_ids)
+    pubs = {r[0]: r[1][:10] for r in conn.execute(
+        "SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
+    q = ('SELECT s.rowid, s.article_id, s.idx, s.start, s."end", s.text FROM sentences s '
+         "WHERE s.article_id IN (SELECT value FROM json_each(?))")
+    args: tuple = (ids,)
+    if scope is not None:
+        q += " AND s.rowid IN (SELECT value FROM json_each(?))"
+        args = (ids, _json(scope))
     sents: dict[str, list[_Sent]] = defaultdict(list)
-    for r in rows:
+    for r in conn.execute(q, args):
         sents[r[1]].append(_Sent(r[0], r[1], r[2], r[3], r[4], r[5], pubs.get(r[1], "")))
     for lst in sents.values():
         lst.sort(key=lambda s: s.start)
     starts = {a: [s.start for s in lst] for a, lst in sents.items()}
-    q = "SELECT article_id, start, value FROM timexes WHERE type IN ('DATE', 'TIME')"
-    args: tuple = ()
-    if scope is not None:
-        q += " AND article_id IN (SELECT value FROM json_each(?))"
-        args = (_json(sents),)
-    for aid, start, value in conn.execute(q, args):
+    for aid, start, value in conn.execute(
+            "SELECT article_id, start, value FROM timexes WHERE type IN ('DATE', 'TIME') AND value GLOB ? "
+            "AND article_id IN (SELECT value FROM json_each(?))", (_DAY_GLOB, ids)):
         lst = sents.get(aid)
-        if not lst:
-            continue
         d = day_of(value)
-        if d is None:
+        if not lst or d is None:
             continue
         i = bisect.bisect_right(starts[aid], start) - 1
         if i >= 0 and lst[i].start <= start < lst[i].end:
             lst[i].days.add(d)
-    return pubs, sents
+    return sents
 
 
-def _events_by_day(db, scope_articles: set[str] | None, filters: dict) -> dict[str, list[dict]]:
-    """Merged events (or single mentions when merging has not run) dated to one day."""
+def _events_by_day(db, scope_articles: set[str] | None, filters: dict, days) -> dict[str, list[dict]]:
+    """Merged events (or single mentions when merging has not run) dated to one of ``days``."""
     from ..store.clusters import _has_tables
     conn = db.conn
     w, args = db._event_where(**{k: v for k, v in filters.items() if v})
+    # dated to one day by the mention itself, asserted
+    w = (w + " AND" if w else " WHERE") + (" e.date_start IN (SELECT value FROM json_each(?)) AND "
+                                           "e.date_start = e.date_end AND "
+                                           "e.date_basis != 'unknown' AND NOT e.negated AND "
+                                           "COALESCE(e.modality, '') NOT IN ('hypothetical', 'future')")
     out: dict[str, dict[str, dict]] = defaultdict(dict)
     merged = _has_tables(db)
     join = " LEFT JOIN event_cluster m ON m.event_id = e.id LEFT JOIN event_clusters c ON c.id = m.cluster_id" \
@@ -160,7 +192,7 @@ def _events_by_day(db, scope_articles: set[str] | None, filters: dict) -> dict[s
     cols = ("e.id, e.article_id, e.type, e.source_name, e.target_name, e.date_start, e.date_end, e.date_basis, "
             "e.sentence_text, e.modality, e.negated")
     cols += ", c.id AS cid, c.n_sources" if merged else ""
-    for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", args):
+    for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", (*args, _json(days))):
         r = dict(r)
         if scope_articles is not None and r["article_id"] not in scope_articles:
             continue
@@ -187,11 +219,20 @@ def _norm(c: Counter) -> dict[str, float]:
     return {k: v / tot for k, v in c.items()} if tot else {}
 
 
-def day_salience(sents, pubs, events_by_day, scope_articles, w: Weights) -> dict[str, float]:
+def event_weights(events_by_day: dict[str, list[dict]]) -> Counter:
+    evw = Counter()
+    for d, evs in events_by_day.items():
+        for ev in evs:
+            evw[d] += math.log1p(ev["n_sources"]) * TYPE_WEIGHTS.get(ev["type"], 1.0)
+    return evw
+
+
+def day_salience(article_days, pubs, events_by_day, scope_articles, w: Weights,
+                 copy_keys: dict[str, str] | None = None) -> dict[str, float]:
     """Salience of each day: a weighted sum of signals, each normalized to sum 1 over days.
 
     - ``mentions``: articles with a sentence referring to the day (syndicated copies of an article, same
-      first three sentences, counted once);
+      opening words, counted once);
     - ``later``: the same for articles published after the day, each weighted by log(1 + gap in days,
       capped at ``max_gap``) — a day still recalled weeks later is a key date;
     - ``published`` / ``next_day``: articles published on the day / the day after;
@@ -199,16 +240,14 @@ def day_salience(sents, pubs, events_by_day, scope_articles, w: Weights) -> dict
     """
     mentions, later = Counter(), Counter()
     seen = set()
-    for aid, lst in sents.items():
-        key = " ".join(t for s in lst[:3] for t in tokens(s.text))
-        if key in seen:  # a syndicated copy of an article already counted
-            continue
-        seen.add(key)
-        days: set[str] = set()
-        for s in lst:
-            days |= s.days
+    for aid in sorted(article_days, key=lambda a: (pubs.get(a, ""), a)):
+        key = (copy_keys or {}).get(aid)
+        if key:
+            if key in seen:  # a syndicated copy of an article already counted
+                continue
+            seen.add(key)
         pub = pubs.get(aid, "")
-        for d in days:
+        for d in article_days[aid]:
             mentions[d] += 1
             if pub > d:
                 gap = (date.fromisoformat(pub) - date.fromisoformat(d)).days
@@ -220,12 +259,8 @@ def day_salience(sents, pubs, events_by_day, scope_articles, w: Weights) -> dict
         if p:
             published[p] += 1
             nxt[_shift(p, -1)] += 1
-    evw = Counter()
-    for d, evs in events_by_day.items():
-        for ev in evs:
-            evw[d] += math.log1p(ev["n_sources"]) * TYPE_WEIGHTS.get(ev["type"], 1.0)
     parts = [(w.mentions, _norm(mentions)), (w.later, _norm(later)), (w.published, _norm(published)),
-             (w.next_day, _norm(nxt)), (w.events, _norm(evw))]
+             (w.next_day, _norm(nxt)), (w.events, _norm(event_weights(events_by_day)))]
     score: dict[str, float] = defaultdict(float)
     for weight, sig in parts:
         for d, v in sig.items():
@@ -240,24 +275,35 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
     w = weights or Weights()
     scope = _scope_rowids(db, actor=actor, query=query, country=country)
-    pubs, sents = _load(db, scope, max(w.max_lead, 3))
+    pubs = {r[0]: r[1][:10] for r in db.conn.execute("SELECT id, date FROM articles")}
     scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
         "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
-    filters = {"actor": actor, "country": country, "text": query}
-    events_by_day = _events_by_day(db, scope_articles, filters)
-    score = day_salience(sents, pubs, events_by_day, scope_articles, w)
-    last_pub = max((pubs[a] for a in (scope_articles or pubs) if pubs.get(a)), default=None)
+    # 1. salience of every day, from counts only (no sentence text is read)
+    article_days = _article_days(db, scope)
+    score = day_salience(article_days, pubs, {}, scope_articles, w, _copy_keys(db, article_days))
+    last_pub = max((pubs[a] for a in (scope_articles if scope_articles is not None else pubs) if pubs.get(a)),
+                   default=None)
     days = [d for d in score if (not since or d >= since[:10]) and (not until or d <= until[:10])
             and (last_pub is None or d <= last_pub)]
     days.sort(key=lambda d: (-score[d], d))
-    chosen = sorted(days[:max(dates, 0)])
-    # candidate sentences per chosen day
+    # merged events re-rank the best days by the text (an index lookup per day, not a scan of all events)
+    pool = days[:max(POOL_FACTOR * dates, POOL_MIN)]
+    filters = {"actor": actor, "country": country, "text": query}
+    events_by_day = _events_by_day(db, scope_articles, filters, pool) if pool else {}
+    for d, v in _norm(event_weights(events_by_day)).items():
+        score[d] += w.events * v
+    pool.sort(key=lambda d: (-score[d], d))
+    chosen = sorted(pool[:max(dates, 0)])
+    # 2. evidence for the chosen days only: sentences naming the day, lead sentences of its articles
     chosen_set = set(chosen)
+    near = chosen_set | {_shift(d, 1) for d in chosen}
+    arts = {a for a, ds in article_days.items() if ds & chosen_set}
+    arts |= {a for a in (scope_articles if scope_articles is not None else pubs) if pubs.get(a) in near}
+    sents = _load_sentences(db, arts, scope) if chosen else {}
     cands: dict[str, list[Candidate]] = defaultdict(list)
     for lst in sents.values():
         for s in lst:
-            named = s.days & chosen_set
-            for d in named:
+            for d in s.days & chosen_set:
                 cands[d].append(Candidate(s.text, s.article_id, s.pub, s.start, 1.0 / len(s.days)))
             if s.idx < w.max_lead and not s.days:
                 for d in (s.pub, _shift(s.pub, -1)) if s.pub else ():
