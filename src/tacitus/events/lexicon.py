@@ -158,6 +158,9 @@ def check(rule: Rule, tok) -> bool:
             ok = _values_ok(cands, c)
         elif c.rel == "prep":
             cands = [ch.lower_ for ch in tok.children if ch.dep_ in ("prep", "agent", "dative")]
+            if c.values and not c.negated:  # "launched rocket fire against X": the prep on the object
+                objs = [x for o in objects(tok) for x in (o, *o.conjuncts)]
+                cands += [ch.lower_ for o in objs for ch in o.children if ch.dep_ == "prep"]
             ok = _values_ok(cands, c)
         elif c.rel == "xcomp":
             cands = [lemma(ch) for ch in tok.children if to_clause(ch)]
@@ -168,6 +171,10 @@ def check(rule: Rule, tok) -> bool:
         elif c.rel == "subj":
             subj = [ch for ch in tok.children if ch.dep_ in ("nsubj",)]
             subj += [g for ch in tok.children if ch.dep_ == "agent" for g in ch.children]
+            node = tok
+            while not subj and node.dep_ in ("xcomp", "advcl", "conj") and node.head is not node:
+                node = node.head  # "Farmers drove tractors into Brussels to protest ..."
+                subj = [ch for ch in node.children if ch.dep_ == "nsubj"]
             subj += [o for x in subj for o in prep_objects(x, "of")]  # "Hundreds of protesters"
             cands = [lemma(s) for s in subj]
             ok = _values_ok(cands, c)

@@ -83,24 +83,46 @@ def expand_conj(tok) -> list:
 PERSONAL = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "its", "their", "his", "our"}
 
 
+PLURAL_PRON = {"they", "them", "their"}
+SINGULAR_PRON = {"it", "its", "he", "she", "him", "her", "his"}
+
+
+def agrees(pron, noun) -> bool:
+    """Number (and person-ness) agreement between a pronoun and a candidate antecedent."""
+    p = pron.lower_
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if p in PLURAL_PRON:
+        return plural or noun.ent_type_ in ("ORG", "NORP") or lemma(noun) in ("government", "authority", "police")
+    if p in ("he", "she", "him", "her", "his"):
+        return not plural and (noun.ent_type_ == "PERSON" or (noun.pos_ == "NOUN" and lemma(noun) in R.words("agents.txt")))
+    if p in ("it", "its"):
+        return not plural and noun.ent_type_ != "PERSON"
+    return True
+
+
 def resolve_pronoun(tok):
     """'Syria says it is willing ...', 'King Hassan was quoted as saying he would ...': a personal
     pronoun subject of a reported clause stands for the speaker (the nominal subject of the speech
-    verb, active or passive)."""
-    if tok is None or tok.lower_ not in PERSONAL:
+    verb, active or passive) when they agree in number; failing that, the nearest preceding subject
+    of the same sentence that agrees and can name an actor ("Italian authorities were agonising ...,
+    the official said, but added that they were protecting him")."""
+    if tok is None or tok.lower_ not in PERSONAL or tok.lower_ in ("i", "we", "us", "our"):
         return tok
     node = tok.head
     passed_speech = lemma(node) in speech_verbs()
     for _ in range(6):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i), None)
-        if subj is not None and passed_speech:
-            if subj.pos_ in ("PROPN", "NOUN") and subj.i < tok.i:
-                return antecedent(subj)
-            return tok
+        if subj is not None and passed_speech and subj.pos_ in ("PROPN", "NOUN") and subj.i < tok.i \
+                and agrees(tok, subj):
+            return antecedent(subj)
         if node.dep_ not in ("ccomp", "xcomp", "conj", "acomp", "advcl", "pcomp", "prep") or node.head is node:
             break
         node = node.head
         passed_speech = passed_speech or lemma(node) in speech_verbs()
+    for cand in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+        if cand.dep_ in ("nsubj", "nsubjpass") and cand.pos_ in ("PROPN", "NOUN") and agrees(tok, cand) \
+                and actor_like(cand):
+            return antecedent(cand)
     return tok
 
 

@@ -87,7 +87,7 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     # demonyms of divisions and regions: "Ohioans", "Texan", "Ontarians", "Dagestani"
     for suf, reps in (("ians", ("ia", "io", "")), ("ans", ("a", "", "as")), ("ers", ("", "e")), ("an", ("a", "as", "")),
                       ("i", ("", "stan")), ("ers", ("",))):
-        if s.endswith(suf) and len(s) > len(suf) + 3:
+        if s.endswith(suf) and len(s) >= len(suf) + 3:
             for r in reps:
                 c = tuple(i for i in gaz.lookup(s[: -len(suf)] + r) if gaz.feat[i] in (ADM1, COUNTRY, REGION))
                 if c:

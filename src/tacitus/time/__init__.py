@@ -7,9 +7,12 @@ Contract:
 
 Library functions:
 - ``tag(text, dct, doc=None) -> list[Timex]``: the tagger alone (no spaCy needed).
-- ``to_timeml(article) -> str``: TimeML (DCT + TIMEX3 tags) for a model.Article.
+- ``date_events(ctx)``: the event dater alone (what ``EventDater`` calls).
+- ``to_timeml(article) -> str``: TimeML (DCT + TIMEX3 tags) for a model.Article;
+  ``timexes_to_timeml(doc_id, dct, text, timexes)`` for the same from raw parts.
 - ``read_tml(path)``: text, DCT and gold TIMEX3 of a TimeML file (used by bench/timex.py).
 """
+from .dater import date_events  # noqa: F401
 from .stage import TimexTagger, EventDater  # noqa: F401
 from .tagger import tag  # noqa: F401
-from .timeml import to_timeml, read_tml  # noqa: F401
+from .timeml import read_tml, timexes_to_timeml, to_timeml  # noqa: F401

@@ -134,6 +134,10 @@ class _Norm:
                 return min(ok, key=lambda c: c.interval()[0])
 
         if dirn is None:
+            for c in cands:  # the one we are in ("the winter", said in January)
+                a, b = c.interval()
+                if a <= self.dct <= b:
+                    return c
             same = [c for c in cands if c.year == self.dct.year]
             if same:
                 return same[0]
@@ -188,18 +192,20 @@ class _Norm:
         if not cands:
             raise Skip
         near = min(cands, key=lambda c: abs((c.as_date() - self.dct).days))
-        if abs((near.as_date() - self.dct).days) <= NEAR_DAYS and self._near_ok(near):
+        if abs((near.as_date() - self.dct).days) <= NEAR_DAYS and self._near_ok(near, 183):
             return near  # a day given without its year is almost always the nearby one
         return self.pick(cands, "t")
 
-    def _near_ok(self, p: V.Point) -> bool:
-        """The nearby candidate is kept unless the tense clearly points the other way."""
+    def _near_ok(self, p: V.Point, horizon_days: int) -> bool:
+        """The nearby candidate is kept unless the tense clearly points the other way, to a candidate
+        within ``horizon_days`` ("will be held in October", said in January)."""
         if not TENSE_OVERRIDES_NEAR:
             return True
         t = self.tense()
         a, b = p.interval()
         if t == "future" and b < self.dct:
-            return False
+            nxt = V.shift(p, 1) if p.gran == "year" else replace(p, year=p.year + 1)
+            return (nxt.interval()[0] - self.dct).days > horizon_days
         return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
@@ -363,7 +369,7 @@ class _Norm:
             return min(ok, key=lambda c: c.year)
         k0 = self.dct.year * 12 + self.dct.month
         near = min(cands, key=lambda c: abs(c.year * 12 + c.sub - k0))
-        if abs(near.year * 12 + near.sub - k0) <= NEAR_MONTHS and self._near_ok(near):
+        if abs(near.year * 12 + near.sub - k0) <= NEAR_MONTHS and self._near_ok(near, 300):
             return near  # a month named without its year is almost always a nearby one
         return self.pick(cands, "t")
 
@@ -412,6 +418,12 @@ class _Norm:
         """'the week of March 6': the ISO week holding that day."""
         p = self.f_date("_", m, d)
         return V.at(p.as_date(), "week")
+
+    def f_half_rel(self, h, d):
+        hi = int(float(h))
+        if hi not in (1, 2):
+            raise Skip
+        return V.Point("half", self.dct.year + int(d or 0), hi)
 
     def f_quarter_rel(self, q, d):
         return V.Point("quarter", self.dct.year + int(d), int(float(q)))
@@ -738,12 +750,14 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
     res = load(lang)
     norm = _Norm(res, text, dct, doc)
     cands = _candidates(res, text)
-    items = []  # [start, end, type, value(str|Point), mod, rule]
-    for _ in range(50):
+    items = []  # [start, end, type, value(str|Point), mod, rule, anchor]
+    for attempt in range(4):
+        # a candidate whose value function refuses it (Skip) is dropped and the selection redone, so a
+        # shorter reading can take its place; a few passes settle it (later failures are just dropped)
         chosen = _select(list(cands))
         items = []
         norm.ref, norm._ref_pos, norm._dur_pos = None, None, None
-        failed = None
+        failed: list = []
         for c in chosen:
             s, e, r, m = c
             if r.type == "NONE":
@@ -756,9 +770,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             try:
                 val = _call(norm, r.value, groups)
             except (Skip, ValueError, OverflowError, KeyError, IndexError):
-                if _ < 49:
-                    failed = c
-                    break
+                failed.append(c)
                 continue
             mod = r.mod or (groups.get("mod") or None)
             if isinstance(val, V.Point) and not norm.used_ref:
@@ -771,9 +783,10 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
                 anchor = "reference" if norm.used_ref else "publication" \
                     if norm.used_dct or not isinstance(val, V.Point) else "absolute"
             items.append([s, e, r.type, val, mod, r, anchor])
-        if failed is None:
+        if not failed:
             break
-        cands = [c for c in cands if c is not failed]  # retry without the candidate that failed
+        gone = {id(c) for c in failed}
+        cands = [c for c in cands if id(c) not in gone]
     items = _merge(text, items)
     items = _extend_mods(res, text, items)
     out = []
