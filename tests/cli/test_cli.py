@@ -89,3 +89,19 @@ def test_cli_rejects_and_stats(tmp_path):
     assert rows and rows[0]["record_id"] == "b1" and "date" in rows[0]["reason"]
     st = json.loads(runner.invoke(app, ["stats", "--db", str(db)]).stdout)
     assert st["rejects"] == 1 and st["articles"] == 0
+
+
+def test_cli_extract_timeml_output_is_wellformed_xml():
+    import xml.etree.ElementTree as ET
+    res = runner.invoke(app, ["extract", "--output-format", "timeml", str(EXAMPLE)])
+    assert res.exit_code == 0, res.output
+    root = ET.fromstring(res.stdout.strip())
+    timexes = root.find("TEXT").findall("TIMEX3")
+    assert any(t.text == "early last month" and t.get("value") == "2018-12" for t in timexes)
+    assert root.find("DCT").find("TIMEX3").get("value") == "2019-01-03"
+
+
+def test_cli_extract_table_output_shows_events():
+    res = runner.invoke(app, ["extract", "--output-format", "table", str(EXAMPLE)])
+    assert res.exit_code == 0, res.output
+    assert "REQUEST" in res.stdout and "Jo Song-gil" in res.stdout

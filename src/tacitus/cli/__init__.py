@@ -10,9 +10,9 @@ import typer
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Tacitus: dated news articles in, an evidence-backed event database out.")
 
-from . import extract_cmd, store_cmd, resolve_cmd, timeline_cmd, serve_cmd, bench_cmd  # noqa: E402
+from . import extract_cmd, store_cmd, resolve_cmd, timeline_cmd, serve_cmd  # noqa: E402
 
-for _m in (extract_cmd, store_cmd, resolve_cmd, timeline_cmd, serve_cmd, bench_cmd):
+for _m in (extract_cmd, store_cmd, resolve_cmd, timeline_cmd, serve_cmd):
     _m.register(app)
 
 
