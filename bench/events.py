@@ -5,7 +5,9 @@
    macro-F1; source/target country and sector accuracy (through the actors stage) and role-span
    accuracy (our source/target span overlaps the gold actor text).
 2. No-event precision: sentences of non-political news (T17 H1N1 and MJ topics) that yield an event.
-3. Speed: events-stage time as a share of spaCy parse time.
+3. Probe sets: the written conflict / protest / police and no-event sentences of
+   tests/events/test_probes.py.
+4. Speed: events-stage time as a share of spaCy parse time.
 
     .venv/bin/python bench/events.py            # all figures (markdown)
     .venv/bin/python bench/events.py --errors   # plus the misclassified GSR sentences
@@ -64,7 +66,8 @@ def actors(field) -> list[dict]:
 def country_of(code: str | None) -> str | None:
     if not code:
         return None
-    return {"JAP": "JPN", "VTN": "VNM"}.get(code[:3], code[:3])
+    # a few GSR records use pre-ISO codes
+    return {"JAP": "JPN", "VTN": "VNM", "ITL": "ITA"}.get(code[:3], code[:3])
 
 
 def overlaps(a, b) -> bool:

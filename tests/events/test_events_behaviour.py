@@ -162,3 +162,34 @@ def test_events_reporting_flag_only_on_communication_events(code):
 def test_events_stage_keeps_the_tree_working_on_empty_and_odd_text(code):
     assert code(" ").events == []
     assert code("...").events == []
+
+
+MODALITY_PROBES = [
+    ("negated", "Police did not arrest anyone during the protest in Minsk."),
+    ("negated", "The army has never attacked civilian areas, the ministry said."),
+    ("hypothetical", "Iran could close the Strait of Hormuz if attacked, a commander warned."),
+    ("future", "NATO will deploy additional troops to Poland next month."),
+    ("future", "The rebels plan to attack the capital within days."),
+    ("attempted", "Protesters tried to storm the parliament building in Baghdad."),
+    ("attempted", "Police foiled an attempt to bomb the embassy."),
+    ("reported", "Israeli jets struck targets in Gaza overnight, the army said."),
+    ("reported", "According to state media, troops killed 12 militants in the north."),
+    ("negated", "Officials denied that police had beaten the detainees."),
+    ("asserted", "Troops killed 12 militants in the north on Sunday."),
+    ("hypothetical", "The government may impose a curfew in the capital."),
+    ("negated", "The rebels failed to capture the town."),
+    ("future", "Egypt is expected to host talks between Israel and Hamas next week."),
+    ("reported", "The opposition said police arrested 40 of its supporters."),
+]
+
+
+@pytest.mark.parametrize("modality,sentence", MODALITY_PROBES)
+def test_events_modality_probe(code, modality, sentence):
+    events = code(sentence).events
+    assert any(e.modality == modality for e in events), [(e.type, e.trigger.text, e.modality) for e in events]
+
+
+def test_events_condition_clause_is_not_a_threat_by_the_victim(code):
+    ctx = code("Iran could close the Strait of Hormuz if attacked, a commander warned.")
+    attacked = [e for e in ctx.events if e.trigger.text == "attacked"]
+    assert attacked and attacked[0].type == "ASSAULT" and attacked[0].modality == "hypothetical"

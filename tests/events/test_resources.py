@@ -164,7 +164,7 @@ def test_resources_trigger_rules_are_well_formed():
     from tacitus.events.lexicon import POS, rules
     known = {"dobj", "prep", "xcomp", "mod", "subj", "light", "head", "under"}
     flags = {"frame", "intent", "ambig", "reporting", "patientposs", "ofsource", "never", "modal",
-             "stative", "negonly", "needtarget"}
+             "stative", "negonly", "needtarget", "needembedded"}
     slots = {"dobj", "dative", "place"}
     for (lem, pos), rs in rules().items():
         assert pos in POS, (lem, pos)

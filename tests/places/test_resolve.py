@@ -85,3 +85,11 @@ def test_places_geocode_cli_bad_line(tmp_path):
 def test_places_dateline_forms(text, name, iso3):
     p = find_dateline(text)
     assert p is not None and p.name == name and p.country == iso3 and p.feature == "city"
+
+
+def test_places_missing_feature_is_placed_near_its_namesake():
+    text = "Flooding on the Kanawha River closed roads in Charleston, W.Va."
+    river, town = geocode(text, [(16, 29), (46, 56)])
+    assert river.name == "Kanawha River" and river.feature == "near" and river.geonameid is None
+    assert river.country == "USA" and abs(river.lat - town.lat) < 1.5
+    assert geocode("Qwxzzy River flooded.", [(0, 12)]) == [None]

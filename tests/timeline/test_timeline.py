@@ -135,3 +135,23 @@ def test_timeline_ingested_articles_end_to_end(tmp_path, pipeline):
     texts = Database(dbp, readonly=True).conn.execute("SELECT text FROM sentences").fetchall()
     assert 1 <= len(rows) <= 2 and all("2010-01-11" <= r["date"] <= "2010-01-20" for r in rows)
     assert all(s in {t[0] for t in texts} for r in rows for s in r["sentences"])
+
+
+def test_timeline_actor_and_country_scope_use_events(tmp_db):
+    """Actor/country timelines only see the sentences of that actor's events and mentions."""
+    from tacitus.store import clusters
+    from tests.merge.test_clusters import S1, S2, WWF, make_article
+    db = Database(tmp_db)
+    db.add_articles([make_article("a", "2010-05-02", S1, "protested"),
+                     make_article("b", "2010-05-03", S2, "demonstrated"),
+                     make_article("w", "2010-07-09", "WWF activists protested against BP in Rome today.",
+                                   "protested", source=WWF, day="2010-07-09")])
+    clusters.merge_new(db)
+    tl = build_timeline(db, actor="Greenpeace", dates=5, sentences=1)
+    assert tl and all(e["date"] < "2010-06-01" for e in tl)
+    day = [e for e in tl if e["date"] == "2010-05-01"]
+    assert day and day[0]["events"][0]["type"] == "PROTEST" and day[0]["events"][0]["n_sources"] == 2
+    assert "2010-07-09" in [e["date"] for e in build_timeline(db, actor="WWF", dates=1)]
+    assert build_timeline(db, country="GBR", dates=10)  # BP is British: every article
+    assert build_timeline(db, country="BRA", dates=10) == []
+    db.close()

@@ -129,6 +129,11 @@ def object_lemmas(tok) -> list[str]:
     return out
 
 
+def _actor_object(tok) -> bool:
+    return any(o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or lemma(o) in R.words("agents.txt")
+               for o in objects(tok))
+
+
 def _values_ok(cands: list[str], c: Constraint) -> bool:
     hit = bool(cands) if not c.values else any(x in c.values for x in cands)
     return not hit if c.negated else hit
@@ -153,6 +158,8 @@ def check(rule: Rule, tok) -> bool:
     for c in rule.when:
         if c.rel == "dobj":
             ok = _values_ok(object_lemmas(tok), c)
+            if not ok and not c.negated and "@actor" in c.values:
+                ok = _actor_object(tok)
         elif c.rel.startswith("pobj:"):
             cands = [lemma(o) for o in prep_objects(tok, c.rel[5:])]
             ok = _values_ok(cands, c)
@@ -169,9 +176,11 @@ def check(rule: Rule, tok) -> bool:
             cands = [lemma(ch) for ch in tok.children if ch.dep_ in MOD_DEPS]
             ok = _values_ok(cands, c)
         elif c.rel == "subj":
-            subj = [ch for ch in tok.children if ch.dep_ in ("nsubj",)]
-            subj += [g for ch in tok.children if ch.dep_ == "agent" for g in ch.children]
             node = tok
+            if tok.pos_ in ("NOUN", "PROPN"):  # "troops remained on alert": the clause subject
+                node = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+            subj = [ch for ch in node.children if ch.dep_ in ("nsubj",)]
+            subj += [g for ch in node.children if ch.dep_ == "agent" for g in ch.children]
             while not subj and node.dep_ in ("xcomp", "advcl", "conj") and node.head is not node:
                 node = node.head  # "Farmers drove tractors into Brussels to protest ..."
                 subj = [ch for ch in node.children if ch.dep_ == "nsubj"]

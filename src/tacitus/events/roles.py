@@ -17,9 +17,10 @@ OBJECT_CONTROL = {"ask", "urge", "order", "press", "call", "tell", "force", "pre
 
 
 def np_span(tok):
-    """A compact noun phrase around ``tok``: its left modifiers, itself, right compounds and an
-    'of'/'in' complement ("government of Sindh", "rebels in the Ivory Coast"); no relative clauses,
-    appositions or other clauses."""
+    """A compact noun phrase around ``tok``: its left modifiers, itself, right compounds, an 'of'
+    complement ("government of Sindh province"), a 'from' + name complement ("a spokesman from the
+    National Intelligence Service") and a name in apposition to a common noun ("the party's leader
+    Mahmoud Abbas"); no relative clauses, comma appositions or other clauses, no trailing "'s"."""
     doc = tok.doc
     start, end = tok.i, tok.i + 1
     for c in tok.children:
@@ -43,8 +44,6 @@ def np_span(tok):
                 end = max(end, _np_end(c))
     while start < tok.i and doc[start].is_punct:
         start += 1
-    if end == tok.i + 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "case":
-        pass
     while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
         end -= 1
     return doc[start:end]
@@ -84,7 +83,6 @@ PERSONAL = {"it", "they", "he", "she", "we", "i", "them", "him", "her", "us", "i
 
 
 PLURAL_PRON = {"they", "them", "their"}
-SINGULAR_PRON = {"it", "its", "he", "she", "him", "her", "his"}
 
 
 def agrees(pron, noun) -> bool:

@@ -30,11 +30,14 @@ FRAME_MODES = {
 }
 FIRST_PERSON = {"i", "we", "us", "me", "you", "our", "my"}
 HOSTILE_ACTS = ("ASSAULT", "COERCE", "SANCTION", "PROTEST")
+# types whose doer must itself be political when the text names one (a political target alone is not
+# enough: "a child visiting Texas")
+ACTOR_DRIVEN = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "MOBILIZE"}
 # types whose target may be a thing or a place ("shelled the village", "raided the offices",
 # "blocked the bridge"); every other type's recipient is an actor ("rejected a formula" has none,
 # "funding $100m of emergency aid" has none)
 THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
-INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "MOBILIZE", "DEFECT", "NUCLEAR_TEST"}
+INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "DEFECT", "NUCLEAR_TEST"}
 
 
 @dataclass
@@ -326,8 +329,19 @@ class EventExtractor:
                     continue  # "The earthquake killed 200 people"
                 if sspan is not None and sspan.text.lower() in FIRST_PERSON:
                     continue  # "we are asking readers ...": the writer, or an unresolved quote
-                political = (sspan is not None and _is_political(sspan, sp)) or \
-                            (tspan is not None and _is_political(tspan, tp))
+                src_political = sspan is not None and _is_political(sspan, sp)
+                political = src_political or (tspan is not None and _is_political(tspan, tp))
+                if sspan is not None and not src_political and typ in ACTOR_DRIVEN and \
+                        sspan.root.ent_type_ not in ("PERSON", "ORG"):
+                    # "a Mexican child visiting Texas": the doer must be political (a named person or
+                    # organisation acting towards a political target is)
+                    political = False
+                if "ambig" in rule.flags and political and not src_political and sspan is not None \
+                        and len(sspan) == 1 and sspan[0].lower_ in PERSONAL:
+                    political = tspan is not None and not (len(tspan) == 1 and tspan[0].lower_ in PERSONAL) \
+                        and _is_political(tspan, tp)
+                if "needembedded" in rule.flags and not c.embedded and (t is None or not actor_like(t)):
+                    continue  # "warned people not to shake hands" is no threat
                 if "needtarget" in rule.flags and (t is None or not actor_like(t)):
                     continue  # "visited the grounds of one hospital" is no CONSULT
                 if not political and ("ambig" in rule.flags or typ not in INHERENTLY_POLITICAL):
@@ -470,10 +484,16 @@ def _main_clause(tok) -> bool:
 
 
 def _has_modal(tok) -> bool:
-    """A modal auxiliary on the trigger or its governing verbs ("may halt", "would attack")."""
-    for node in [tok] + governors(tok)[:3]:
-        if any(c.dep_ == "aux" and lemma(c) in ("would", "could", "may", "might", "will", "shall") for c in node.children):
+    """A modal auxiliary on the trigger's own clause ("may halt", "would attack"), reached through
+    to-clauses and coordination but not from a condition ("could close ... if attacked")."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "aux" and lemma(c) in ("would", "could", "may", "might", "will", "shall")
+               for c in node.children):
             return True
+        if node.dep_ not in ("xcomp", "conj", "dobj", "attr") or node.head is node:
+            return False
+        node = node.head
     return False
 
 

@@ -2,7 +2,7 @@
 re-scored with the document's context (countries and first-level divisions named elsewhere in the text,
 "City, State" qualifiers, nearness to the other places of the text).
 
-Scores are in "log10 population" units: a town of 10,000 scores 4, a country 12.
+Scores are in "log10 population" units: a town of 10,000 scores 4, a country 11.
 """
 from __future__ import annotations
 
@@ -180,12 +180,37 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+_FEATURE = re.compile(r"^(?:(?:Lake|Mount|Mt\.|Fort|Ft\.) (?P<a>.+)|(?P<b>.+?) (?:River|Lake|Valley|Park|National Park|"
+                      r"State Park|Creek|Bay|Harbou?r|Islands?|Mountains?|Hills|Canyon|Falls|Beach|Reservoir|Dam|"
+                      r"(?:International |Regional |County )?Airport|Air Force Base|Army Base|Proving Ground))$")
+
+
+def near_feature(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
+    """A river, lake, park, valley or base that the gazetteer does not hold is placed at the town or
+    division whose name it carries ("Neches River" -> Neches, "Lake Erie" -> Erie)."""
+    m = _FEATURE.match(clean(surface))
+    if not m:
+        return ()
+    core = m.group("a") or m.group("b")
+    return tuple(i for i in candidates(gaz, core) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1))
+
+
 def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None = None,
-                  context_spans: list[tuple[int, int]] | None = None) -> list[int | None]:
-    """Resolve every span of ``text`` to a gazetteer entry index (or None), using the whole set as context."""
+                  context_spans: list[tuple[int, int]] | None = None,
+                  approx: list | None = None) -> list[int | None]:
+    """Resolve every span of ``text`` to a gazetteer entry index (or None), using the whole set as context.
+    When ``approx`` is a list it receives, per span, True where the place is only the town or division a
+    missing feature is named after (see :func:`near_feature`)."""
     gaz = gaz or get_gazetteer()
     n = len(spans)
     cands = [candidates(gaz, text[a:b]) for a, b in spans]
+    near_flags = [False] * n
+    for k, (a, b) in enumerate(spans):
+        if not cands[k]:
+            cands[k] = near_feature(gaz, text[a:b])
+            near_flags[k] = bool(cands[k])
+    if approx is not None:
+        approx[:] = near_flags
     quals = [_qualifier(gaz, text, b) for a, b in spans]
     surf = [clean(text[a:b]).casefold() for a, b in spans]
     # one sense per discourse: a qualifier on one mention ("Paris, Texas") holds for the others
@@ -396,10 +421,15 @@ def _qual_bonus(gaz: Gazetteer, i: int, q: tuple[str, str]) -> float:
     return W_QUAL / 2
 
 
-def to_place(gaz: Gazetteer, i: int | None) -> Place | None:
+def to_place(gaz: Gazetteer, i: int | None, near_name: str | None = None) -> Place | None:
+    """The Place of entry i; with ``near_name``, a feature missing from the gazetteer placed at entry i
+    (name kept, no GeoNames id, feature "near")."""
     if i is None:
         return None
     e = gaz.entry(i)
+    if near_name:
+        return Place(name=near_name, geonameid=None, lat=e.lat, lon=e.lon,
+                     country=gaz.iso3(e.country) if e.country else None, feature="near")
     return Place(name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon,
                  country=gaz.iso3(e.country) if e.country else None, feature=FEATURE_NAMES[e.feature])
 
@@ -413,4 +443,6 @@ def resolve_place(name: str) -> Place | None:
 def geocode(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
     """Resolve spans of a text (the ``tacitus geocode`` contract)."""
     gaz = get_gazetteer()
-    return [to_place(gaz, i) for i in resolve_spans(text, spans, gaz)]
+    flags: list = []
+    res = resolve_spans(text, spans, gaz, approx=flags)
+    return [to_place(gaz, i, clean(text[a:b]) if f else None) for (a, b), i, f in zip(spans, res, flags)]

@@ -160,9 +160,10 @@ class PlaceResolver:
                                            gaz.feat[i] != CITY) for i in candidates(gaz, key)):
                     targets.append(k)
         spans = [(ctx.entities[k].start, ctx.entities[k].end) for k in targets]
-        res = resolve_spans(ctx.text, spans, gaz) if spans else []
+        flags: list = []
+        res = resolve_spans(ctx.text, spans, gaz, approx=flags) if spans else []
         info = ctx.extra.get("actors")
-        for k, i in zip(targets, res):
+        for k, i, near in zip(targets, res, flags or [False] * len(res)):
             e = ctx.entities[k]
             if i is None:
                 # context forms: "fled to the South" in a Korean story
@@ -177,7 +178,7 @@ class PlaceResolver:
                     continue
             if e.label == "NORP" and gaz.feat[i] not in (COUNTRY, ADM1, CONTINENT, REGION):
                 continue  # "Texan", "Sinhalese", "European" are places; a town sharing a NORP's name is not
-            e.place = to_place(gaz, i)
+            e.place = to_place(gaz, i, e.text.strip() if near else None)
         ctx.dateline = find_dateline(ctx.text)
 
 

@@ -23,6 +23,8 @@ UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
              "H1": "half"}
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
+PERIOD_FOCUS_CHARS = 3000
+PAST_MOVES_NEAR = True  # a reporting period stays in focus until another date is mentioned
 TENSE_OVERRIDES_NEAR = True
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
@@ -206,6 +208,8 @@ class _Norm:
         if t == "future" and b < self.dct:
             nxt = V.shift(p, 1) if p.gran == "year" else replace(p, year=p.year + 1)
             return (nxt.interval()[0] - self.dct).days > horizon_days
+        if PAST_MOVES_NEAR and t == "past" and (a - self.dct).days > 31:
+            return False
         return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
@@ -461,7 +465,7 @@ class _Norm:
 
     def f_yearago_q(self):
         ref = self.ref
-        if ref is not None and ref.gran == "quarter" and self._ref_near(400):
+        if ref is not None and ref.gran == "quarter" and self._ref_near(PERIOD_FOCUS_CHARS):
             self.used_ref = True
             return V.shift(ref, -4)
         return V.shift(V.shift(self.dctp("quarter"), -1), -4)
@@ -480,7 +484,7 @@ class _Norm:
         """A reporting period (quarter, half) was just mentioned, and no span of time since
         ("the nine months")."""
         ref = self.ref
-        return ref is not None and ref.gran in ("quarter", "half") and self._ref_near(400) \
+        return ref is not None and ref.gran in ("quarter", "half") and self._ref_near(PERIOD_FOCUS_CHARS) \
             and not (self._dur_pos is not None and self._dur_pos > self._ref_pos)
 
     def _ref_near(self, chars: int = 600) -> bool:

@@ -5,12 +5,14 @@ Contract: ``build_timeline(db, actor=, query=, country=, since=, until=, dates=N
 ``[{"date": "YYYY-MM-DD", "score": float, "sentences": [str, ...], "sources": [...], "events": [...]}]``
 in date order. ``db`` is a :class:`tacitus.store.Database`.
 
-How (see ``salience`` and ``select``): the text is the scope (all sentences, or those about the actor /
-matching the query / tied to the country); each day gets a salience from (1) sentences whose temporal
-expressions refer to that day, counting references from later articles apart, (2) the publication
-volume of that day and the next, and (3) merged events dated that day (number of sources, type weight);
-syndicated copies count once. The N most salient days are kept; for each, sentences referring to the
-day (or lead sentences of its articles) are ranked by centrality and the K best non-redundant kept.
+How (``build`` and ``select``): the scope is every sentence, or those about the actor (its resolved
+mentions and events) / matching the full-text query / tied to the country. Each day gets a salience
+from (1) articles whose temporal expressions (``timexes`` table) refer to that day, references from later
+articles counting more the later they come, (2) the publication volume of that day and the next, and
+(3) merged events dated that day (number of sources, type weight); syndicated copies count once. These
+are counts only, so the whole database is cheap; merged events re-rank the best days with one index
+lookup per day. For the N chosen days only, sentences referring to the day (and the lead sentences of
+its articles) are read, ranked by centrality and the K best non-redundant kept.
 """
 from __future__ import annotations
 

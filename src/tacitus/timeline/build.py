@@ -53,35 +53,39 @@ def _shift(d: str, n: int) -> str:
 
 
 # -- scope -------------------------------------------------------------------------------------
-def _scope_rowids(db, actor=None, query=None, country=None) -> set[int] | None:
-    """Sentence rowids the timeline is about (None: every sentence)."""
+def _scope(db, actor=None, query=None, country=None) -> tuple[set[int] | None, list[tuple[str, tuple]]]:
+    """Sentence rowids the timeline is about (None: every sentence) and the SQL conditions (on events
+    ``e``) that select the events of that scope. Every lookup goes through an index."""
     from ..store import fts_query
     conn = db.conn
     sets: list[set[int]] = []
+    conds: list[tuple[str, tuple]] = []
     if query:
         sets.append({r[0] for r in conn.execute(
             "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", (fts_query(query),))})
     if actor:
         like = f"%{actor}%"
-        ids = {r[0] for r in conn.execute(
+        ids = _json({r[0] for r in conn.execute(
             "SELECT id FROM actors WHERE id = ? OR name LIKE ? UNION "
-            "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (actor, like, like))}
-        s = _entity_sentences(conn, "en.actor_id IN (SELECT value FROM json_each(?)) OR en.text LIKE ?",
-                              (_json(ids), like))
-        s |= _event_sentences(db, actor=actor)
-        sets.append(s)
+            "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (actor, like, like))})
+        cond = ("(e.source_actor_id IN (SELECT value FROM json_each(?)) OR "
+                "e.target_actor_id IN (SELECT value FROM json_each(?)))", (ids, ids))
+        conds.append(cond)
+        s = _entity_sentences(conn, "en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
+        sets.append(s | _event_sentences(conn, cond))
     if country:
         c = country.upper()
-        s = _entity_sentences(conn, "en.actor_id IN (SELECT id FROM actors WHERE country = ?) OR "
-                                    "en.geonameid IN (SELECT geonameid FROM places WHERE country = ?)", (c, c))
-        s |= _event_sentences(db, country=c)
-        sets.append(s)
+        cond = ("(e.source_country = ? OR e.target_country = ?)", (c, c))
+        conds.append(cond)
+        s = _entity_sentences(conn, "en.actor_id IN (SELECT id FROM actors WHERE country = ?)", (c,))
+        s |= _entity_sentences(conn, "en.geonameid IN (SELECT geonameid FROM places WHERE country = ?)", (c,))
+        sets.append(s | _event_sentences(conn, cond))
     if not sets:
-        return None
+        return None, conds
     out = sets[0]
     for s in sets[1:]:
         out &= s
-    return out
+    return out, conds
 
 
 def _json(xs) -> str:
@@ -95,11 +99,10 @@ def _entity_sentences(conn, cond: str, args) -> set[int]:
         f"AND s.start <= en.start AND s.\"end\" >= en.\"end\" WHERE {cond}", args)}
 
 
-def _event_sentences(db, **filters) -> set[int]:
-    w, args = db._event_where(**filters)
-    return {r[0] for r in db.conn.execute(
+def _event_sentences(conn, cond: tuple[str, tuple]) -> set[int]:
+    return {r[0] for r in conn.execute(
         f"SELECT s.rowid FROM events e JOIN sentences s ON s.article_id = e.article_id "
-        f"AND s.start <= e.sentence_start AND s.\"end\" >= e.sentence_start{w}", args)}
+        f"AND s.start <= e.sentence_start AND s.\"end\" >= e.sentence_start WHERE {cond[0]}", cond[1])}
 
 
 # -- loading -----------------------------------------------------------------------------------
@@ -175,16 +178,18 @@ def _load_sentences(db, article_ids, scope: set[int] | None) -> dict[str, list[_
     return sents
 
 
-def _events_by_day(db, scope_articles: set[str] | None, filters: dict, days) -> dict[str, list[dict]]:
-    """Merged events (or single mentions when merging has not run) dated to one of ``days``."""
+def _events_by_day(db, scope_articles: set[str] | None, conds: list[tuple[str, tuple]], days) -> dict[str, list[dict]]:
+    """Merged events (or single mentions when merging has not run) of the scope dated to one of ``days``
+    by the mention itself (asserted, not negated)."""
     from ..store.clusters import _has_tables
     conn = db.conn
-    w, args = db._event_where(**{k: v for k, v in filters.items() if v})
-    # dated to one day by the mention itself, asserted
-    w = (w + " AND" if w else " WHERE") + (" e.date_start IN (SELECT value FROM json_each(?)) AND "
-                                           "e.date_start = e.date_end AND "
-                                           "e.date_basis != 'unknown' AND NOT e.negated AND "
-                                           "COALESCE(e.modality, '') NOT IN ('hypothetical', 'future')")
+    where = ["e.date_start IN (SELECT value FROM json_each(?))", "e.date_start = e.date_end",
+             "e.date_basis != 'unknown'", "NOT e.negated", "COALESCE(e.modality, '') NOT IN ('hypothetical', 'future')"]
+    args: list = [_json(days)]
+    for c, a in conds:
+        where.append(c)
+        args += a
+    w = " WHERE " + " AND ".join(where)
     out: dict[str, dict[str, dict]] = defaultdict(dict)
     merged = _has_tables(db)
     join = " LEFT JOIN event_cluster m ON m.event_id = e.id LEFT JOIN event_clusters c ON c.id = m.cluster_id" \
@@ -192,17 +197,12 @@ def _events_by_day(db, scope_articles: set[str] | None, filters: dict, days) -> 
     cols = ("e.id, e.article_id, e.type, e.source_name, e.target_name, e.date_start, e.date_end, e.date_basis, "
             "e.sentence_text, e.modality, e.negated")
     cols += ", c.id AS cid, c.n_sources" if merged else ""
-    for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", (*args, _json(days))):
+    for r in conn.execute(f"SELECT {cols} FROM events e{join}{w}", args):
         r = dict(r)
         if scope_articles is not None and r["article_id"] not in scope_articles:
             continue
-        if r["negated"] or r["modality"] in ("hypothetical", "future"):
-            continue
-        s, e = r["date_start"], r["date_end"]
-        if not s or s != e or r["date_basis"] == "unknown":  # dated to one day by the mention itself
-            continue
         key = r.get("cid") or r["id"]
-        d = s[:10]
+        d = r["date_start"][:10]
         ev = out[d].get(key)
         if ev is None:
             out[d][key] = {"id": key, "type": r["type"], "source": r["source_name"], "target": r["target_name"],
@@ -274,7 +274,7 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
                    weights: Weights | None = None) -> list[dict]:
     """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
     w = weights or Weights()
-    scope = _scope_rowids(db, actor=actor, query=query, country=country)
+    scope, conds = _scope(db, actor=actor, query=query, country=country)
     pubs = {r[0]: r[1][:10] for r in db.conn.execute("SELECT id, date FROM articles")}
     scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
         "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
@@ -288,8 +288,7 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     days.sort(key=lambda d: (-score[d], d))
     # merged events re-rank the best days by the text (an index lookup per day, not a scan of all events)
     pool = days[:max(POOL_FACTOR * dates, POOL_MIN)]
-    filters = {"actor": actor, "country": country, "text": query}
-    events_by_day = _events_by_day(db, scope_articles, filters, pool) if pool else {}
+    events_by_day = _events_by_day(db, scope_articles, conds, pool) if pool else {}
     for d, v in _norm(event_weights(events_by_day)).items():
         score[d] += w.events * v
     pool.sort(key=lambda d: (-score[d], d))
