@@ -186,6 +186,11 @@ RECALL = [
     ('PROTEST', 'Truck drivers blocked the main highway to the port in protest at new tolls.'),
     ('COERCE', 'Soldiers set up roadblocks and searched vehicles entering the city.'),
     ('ASSAULT', 'Police shot dead two suspected robbers during an exchange of fire.'),
+    ('COERCE', 'Police said they had arrested a 34-year-old man in connection with the attack.'),
+    ('ASSAULT', 'Riot police charged at protesters and beat them with batons.'),
+    ('ASSAULT', 'Officers used pepper spray on demonstrators who refused to leave the square.'),
+    ('ASSAULT', 'Security forces stormed the building and freed the hostages.'),
+    ('COERCE', 'The protesters were dispersed by police using tear gas.'),
 ]
 
 NO_EVENT = [

@@ -181,12 +181,17 @@ def check(rule: Rule, tok) -> bool:
                 node = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
             subj = [ch for ch in node.children if ch.dep_ in ("nsubj",)]
             subj += [g for ch in node.children if ch.dep_ == "agent" for g in ch.children]
-            while not subj and node.dep_ in ("xcomp", "advcl", "conj") and node.head is not node:
+            while not subj and node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head is not node:
+                if node.dep_ == "acl":  # "Riot police charged at ..." misparsed as a reduced relative
+                    subj = [node.head]
+                    break
                 node = node.head  # "Farmers drove tractors into Brussels to protest ..."
                 subj = [ch for ch in node.children if ch.dep_ == "nsubj"]
             subj += [o for x in subj for o in prep_objects(x, "of")]  # "Hundreds of protesters"
             cands = [lemma(s) for s in subj]
             ok = _values_ok(cands, c)
+            if not ok and not c.negated and "@person" in c.values:
+                ok = any(x.ent_type_ == "PERSON" for x in subj)
         elif c.rel == "light":
             h = _light_head(tok)
             ok = _values_ok(sorted(forms(h)) if h is not None else [], c)

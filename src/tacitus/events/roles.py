@@ -168,7 +168,9 @@ def _subject_of(verb, depth=0):
             return antecedent(host)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops fighting in X"
+    if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or verb.head.dep_ == "ROOT"):
+        # "troops fighting in X"; a finite verb misparsed as a reduced relative under a root noun
+        # ("Riot police charged at protesters" with "police" as the root)
         return antecedent(verb.head)
     if verb.dep_ == "xcomp":
         head = verb.head

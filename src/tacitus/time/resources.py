@@ -255,6 +255,13 @@ def load(lang: str = "en") -> Resources:
             continue
         k, _, v = line.partition("\t")
         fragments[k.strip()] = v.strip()
+    pt = base / "tense.tsv"  # the tense cues' examples are tagger examples too
+    if pt.exists():
+        for i, line in _read_lines(pt):
+            if line.startswith("#"):
+                ex = _parse_example(line, f"{pt.name}:{i}")
+                if ex:
+                    examples.append(ex)
     rules: list[Rule] = []
     for p in sorted((base / "rules").glob("*.rules")):
         for i, line in _read_lines(p):

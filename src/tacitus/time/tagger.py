@@ -24,7 +24,7 @@ UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
 PERIOD_FOCUS_CHARS = 3000
-PAST_MOVES_NEAR = True  # a reporting period stays in focus until another date is mentioned
+SAME_YEAR_FIRST = False  # a reporting period stays in focus until another date is mentioned
 TENSE_OVERRIDES_NEAR = True
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
@@ -141,7 +141,7 @@ class _Norm:
                 if a <= self.dct <= b:
                     return c
             same = [c for c in cands if c.year == self.dct.year]
-            if same:
+            if same and SAME_YEAR_FIRST:
                 return same[0]
 
         def dist(c):
@@ -208,8 +208,6 @@ class _Norm:
         if t == "future" and b < self.dct:
             nxt = V.shift(p, 1) if p.gran == "year" else replace(p, year=p.year + 1)
             return (nxt.interval()[0] - self.dct).days > horizon_days
-        if PAST_MOVES_NEAR and t == "past" and (a - self.dct).days > 31:
-            return False
         return True  # "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
@@ -359,6 +357,19 @@ class _Norm:
             k = 7
         return V.Point.of_day(V.add_days(self.dct, -k))
 
+    def f_refwd(self, wd, d):
+        """'the previous Friday' / 'the following Monday': the weekday before/after the reference day
+        (the publication date when no day is under discussion)."""
+        r = self.ref
+        if r is not None and r.gran in ("day", "time"):
+            self.used_ref = True
+            base = date(r.year, r.month, r.day)
+        else:
+            base = self.dct
+        delta = int(wd) - base.isoweekday()
+        k = ((delta % 7) or 7) if d == "1" else -(((-delta) % 7) or 7)
+        return V.Point.of_day(V.add_days(base, k))
+
     def f_mon(self, m, d="t"):
         mi = int(m)
         y = self.dct.year
@@ -464,28 +475,33 @@ class _Norm:
         return V.shift(self.dctp("quarter"), int(n))
 
     def f_yearago_q(self):
-        ref = self.ref
-        if ref is not None and ref.gran == "quarter" and self._ref_near(PERIOD_FOCUS_CHARS):
+        per = self.period
+        if per is not None and per.gran == "quarter" and self._period_near():
             self.used_ref = True
-            return V.shift(ref, -4)
+            return V.shift(per, -4)
         return V.shift(V.shift(self.dctp("quarter"), -1), -4)
 
     def f_yearago(self, sign="-1"):
         """'a year ago', 'year-earlier', 'the year-ago quarter': one year back, keeping the granularity of
         a quarter/month under discussion."""
-        ref = self.ref
         if self._period_in_focus():
+            ref = self.period
             per = {"quarter": 4, "half": 2}[ref.gran]
             self.used_ref = True
             return V.shift(ref, per * int(sign))
         return V.shift(self.dctp("year"), int(sign))
 
     def _period_in_focus(self) -> bool:
-        """A reporting period (quarter, half) was just mentioned, and no span of time since
-        ("the nine months")."""
-        ref = self.ref
-        return ref is not None and ref.gran in ("quarter", "half") and self._ref_near(PERIOD_FOCUS_CHARS) \
-            and not (self._dur_pos is not None and self._dur_pos > self._ref_pos)
+        """A reporting period (quarter, half) is under discussion: the last one mentioned, with no span of
+        time since ("the nine months"); other dates in between ("this year") do not end it."""
+        return self.period is not None and self._period_near() \
+            and not (self._dur_pos is not None and self._dur_pos > self._period_pos)
+
+    def _period_near(self) -> bool:
+        return self._period_pos is not None and self.span[0] - self._period_pos <= PERIOD_FOCUS_CHARS
+
+    period: V.Point | None = None  # last mentioned reporting period (quarter, half)
+    _period_pos: int | None = None
 
     def _ref_near(self, chars: int = 600) -> bool:
         return self._ref_pos is not None and self.span[0] - self._ref_pos <= chars
@@ -545,7 +561,9 @@ class _Norm:
         """'the 1988 quarter/period': the quarter under discussion, in that year."""
         ref = self.ref
         if ref is None or ref.gran != "quarter":
-            raise Skip
+            if not (self._period_in_focus() and self.period.gran == "quarter"):
+                raise Skip
+            ref = self.period
         self.used_ref = True
         return V.Point("quarter", self.year_of(y), ref.sub)
 
@@ -761,6 +779,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
         chosen = _select(list(cands))
         items = []
         norm.ref, norm._ref_pos, norm._dur_pos = None, None, None
+        norm.period, norm._period_pos = None, None
         failed: list = []
         for c in chosen:
             s, e, r, m = c
@@ -780,6 +799,8 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
                 norm._ref_pos = s
+                if val.gran in ("quarter", "half"):
+                    norm.period, norm._period_pos = val, s
             elif r.type == "DURATION":
                 norm._dur_pos = s
             anchor = None
@@ -872,7 +893,7 @@ def _extend_mods(res: Resources, text: str, items):
         if m:
             word = re.sub(r"\s+", " ", m.group("mod").lower())
             mod = mods.get(word)
-            if word == "earlier" and not _DEICTIC.match(text, s):
+            if word in ("earlier", "later") and not _DEICTIC.match(text, s):
                 mod = None  # "earlier this year" is one expression, "Earlier Friday" is an adverb + day
             if mod and it[2] in _MOD_TYPES.get(mod, ()) and not (it[2] == "DURATION" and
                                                                    text[s:s + 4].lower() == "the "):

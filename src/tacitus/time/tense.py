@@ -42,6 +42,15 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     right = text[end:end + 200]
     m = _SENT_END.search(right)
     s1 = end + (m.start() + 1 if m else len(right))
+    if QUOTE_BOUNDS:
+        # inside a quotation, the reporting verb outside it ("... at 4 a.m. Thursday,'' Castro said")
+        # says nothing about the tense of the quoted clause
+        qs = [q.start() for q in _QUOTE.finditer(text, s0, start)]
+        if len(qs) % 2 == 1:
+            s0 = qs[-1]
+            q = _QUOTE.search(text, end, s1)
+            if q:
+                s1 = q.start()
     best, bestd = None, 10 ** 9
     for m in rx.finditer(text, s0, s1):
         if start <= m.start() < end:
@@ -61,11 +70,15 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
             t = "future"  # "will be held", "would have met"
         elif t == "past" and w.endswith("ed") and re.search(r"\b(?:is|are|am|be|being)\s+$", before):
             continue  # present passive "is closed"
-        d = start - m.end() if m.end() <= start else (m.start() - end) * 1.5
+        d = start - m.end() if m.end() <= start else (m.start() - end) * RIGHT_WEIGHT
         if d < bestd:
             best, bestd = t, d
     return best if best in ("past", "future") else None
 
+
+QUOTE_BOUNDS = True
+RIGHT_WEIGHT = 1.5  # a cue after the expression counts as this much farther away
+_QUOTE = re.compile(r"''|``|[\"“”]")
 
 _SCHEDULE = {"schedule", "slate", "reschedule"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
