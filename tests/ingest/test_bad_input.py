@@ -100,3 +100,32 @@ def test_bad_input_batch_goes_on_and_every_record_is_accounted_for(tmp_path):
     assert "no main text" in reasons or "date" in reasons  # the script-only page has no article body
     assert len(stored) + len(rejected) == 8  # every input record is stored or rejected
     assert any(o.endswith("batch.jsonl:2") for o, _ in rejected)  # names the record (file:line)
+
+
+@pytest.mark.parametrize("text", [
+    "Arab League Secretary General Chadli Klibi undertook mediation mission between Syria and Palestinian "
+    "leader Yasser Arafat.",
+    "Kim Jong-un, Moon Jae-in, Xi Jinping: Pyongyang, Seoul, Beijing summit talks resume.",
+    "Le Monde reported that President Emmanuel Macron met German Chancellor Olaf Scholz in Paris.",
+])
+def test_bad_input_english_with_many_names_is_kept(text):
+    from datetime import date as d
+    from tacitus.model import Record
+    assert validate(Record(id="x", date=d(2020, 1, 1), text=text)) is None
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("El gobierno de España anunció el lunes nuevas sanciones contra Rusia por la guerra en Ucrania, "
+     "según un comunicado del ministerio.", "es"),
+    ("Le gouvernement français a annoncé lundi de nouvelles sanctions contre la Russie, selon un communiqué "
+     "du ministère des affaires étrangères.", "fr"),
+    ("Президент России заявил в понедельник, что переговоры с Украиной продолжатся на следующей неделе.", None),
+    ("中国外交部发言人周一表示，中方将继续推动和平谈判，并呼吁各方保持克制。这是一个很长的句子用于测试语言检测功能是否正常工作。", None),
+])
+def test_bad_input_other_languages_rejected(text, lang):
+    from datetime import date as d
+    from tacitus.model import Record
+    rej = validate(Record(id="x", date=d(2020, 1, 1), text=text))
+    assert rej is not None and "not English" in rej.reason
+    if lang:
+        assert f"'{lang}'" in rej.reason
