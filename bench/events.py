@@ -74,6 +74,57 @@ def overlaps(a, b) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+# Sector codes: the GSR follows PLOVER (JRN journalists, MED medical, CIV civilians); the actors stage
+# keeps CAMEO's (MED media, HLH health, CVL civilians). "***" means "unknown" in the GSR: not scored.
+SECTOR_MAP = {"JRN": "MED", "MED": "HLH", "CIV": "CVL"}
+
+
+def _igo_codes() -> frozenset[str]:
+    from tacitus.actors.lexicon import tables
+    return frozenset(code for code, _, _ in tables().igos.values())
+
+
+def country_match(gcountries: set, act: dict | None) -> bool:
+    """Does our actor carry one of the gold countries? The GSR codes every international organisation
+    (and its officials: "Kofi Annan, UN secretary-general") as "IGO", non-governmental ones as "NGO",
+    and transnational armed groups (al-Qaeda) as "IMG"; the actors stage gives the organisation's own
+    code (UNO, EUR, NAT, ...) as the actor's country, an NGO sector, and no country for the
+    transnational groups of groups.tsv."""
+    if not act:
+        return False
+    c = act.get("country")
+    if c and c in gcountries:
+        return True
+    kind = act.get("kind")
+    secs = set(act.get("sectors") or [])
+    if "IGO" in gcountries and (kind == "igo" or (c and c in _igo_codes())):
+        return True
+    if "NGO" in gcountries and (kind in ("igo", "ngo") or ("NGO" in secs and not (c and len(c) == 3
+                                                                                    and c not in _igo_codes()))):
+        return True
+    if "IMG" in gcountries and (kind == "igo" or (c is None and kind == "organization" and secs & {"REB", "MIL"})):
+        return True
+    return False
+
+
+def score_role(text: str, gold: list[dict], part: dict | None, act: dict | None) -> dict:
+    """Country / sector / span verdicts for one role of one GSR sentence (see the module docstring)."""
+    gcountries = {country_of(x.get("code")) for x in gold} - {None}
+    gsectors = {SECTOR_MAP.get(s, s) for x in gold for s in [(x.get("sector") or "")[:3].upper()]
+                if s.isalpha()}
+    gspans = []
+    for x in gold:
+        t = (x.get("actorText") or "").strip()
+        i = text.find(t) if t else -1
+        if i >= 0:
+            gspans.append((i, i + len(t)))
+    span_ok = bool(part and any(overlaps((part["start"], part["end"]), s) for s in gspans))
+    sector_ok = None
+    if gsectors:
+        sector_ok = bool(act and set(act.get("sectors") or []) & gsectors)
+    return {"country_ok": country_match(gcountries, act), "span_ok": span_ok, "sector_ok": sector_ok}
+
+
 def pick(events: list[dict], evt_spans) -> dict | None:
     aligned = [e for e in events if any(overlaps((e["trigger"]["start"], e["trigger"]["end"]), s)
                                         for s in evt_spans)]
@@ -100,7 +151,8 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     gold, pred, conf = [], [], []
     role = collections.Counter()
     errors = []
-    for r, a in zip(recs, arts):
+    role_errors = []
+    for rec_i, (r, a) in enumerate(zip(recs, arts)):
         evs = [e.to_dict() for e in a.events]
         evt = markup_spans(r, "EVT")
         ev = pick(evs, evt)
@@ -115,38 +167,37 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
             g = actors(r.get(side))
             if not g:
                 continue
-            gcountries = {country_of(x.get("code")) for x in g}
-            gsectors = {(x.get("sector") or "")[:3] for x in g if x.get("sector")}
-            gspans = [s for x in g for s in [(r["text"].find(x.get("actorText", "").strip()),)] if s[0] >= 0]
-            gspans = [(s[0], s[0] + len(x.get("actorText", "").strip())) for x in g
-                      for s in [(r["text"].find(x.get("actorText", "").strip()),)] if s[0] >= 0]
             part = ev and ev.get(side)
             act = part and part.get("actor")
+            sc = score_role(r["text"], g, part, act)
             role[side + "_n"] += 1
-            # the GSR codes every international organisation as "IGO" / "NGO"; the actors stage gives the
-            # organisation's own code (UNO, EUR, NAT, ...) with kind "igo"
-            intl = gcountries & {"IGO", "NGO", "IMG"} and act and (act.get("kind") in ("igo", "ngo"))
-            role[side + "_country"] += bool(act and (act.get("country") in gcountries or intl))
-            span_ok = bool(part and any(overlaps((part["start"], part["end"]), s) for s in gspans))
-            role[side + "_span"] += span_ok
-            if span_ok:
+            role[side + "_country"] += sc["country_ok"]
+            role[side + "_span"] += sc["span_ok"]
+            if sc["span_ok"]:
                 role[side + "_span_n"] += 1
-                role[side + "_span_country"] += bool(act and (act.get("country") in gcountries or intl))
-            if gsectors:
+                role[side + "_span_country"] += sc["country_ok"]
+            if sc["sector_ok"] is not None:
                 role[side + "_sector_n"] += 1
-                role[side + "_sector"] += bool(act and set(act.get("sectors") or []) & gsectors)
-    types = sorted(set(gold))
-    per = {}
-    for t in types:
-        tp = sum(1 for g, p in zip(gold, pred) if g == t and p == t)
-        fp = sum(1 for g, p in zip(gold, pred) if g != t and p == t)
-        fn = sum(1 for g, p in zip(gold, pred) if g == t and p != t)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per[t] = (prec, rec, f1, tp + fn)
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+                role[side + "_sector"] += sc["sector_ok"]
+            half = "odd" if rec_i % 2 else "even"
+            role[f"{half}_{side}_n"] += 1
+            role[f"{half}_{side}_country"] += sc["country_ok"]
+            if sc["sector_ok"] is not None:
+                role[f"{half}_{side}_sector_n"] += 1
+                role[f"{half}_{side}_sector"] += sc["sector_ok"]
+            if not sc["country_ok"]:
+                role_errors.append((side, [(x.get("actorText"), x.get("code"), x.get("sector")) for x in g],
+                                    part["text"] if part else None,
+                                    (act.get("country"), act.get("sectors")) if act else None, r["text"]))
+    per = per_type(gold, pred)
     macro = sum(v[2] for v in per.values()) / len(per)
+    halves = {}
+    for name, rem in (("even", 0), ("odd", 1)):
+        hg = [g for i, g in enumerate(gold) if i % 2 == rem]
+        hp = [p for i, p in enumerate(pred) if i % 2 == rem]
+        hper = per_type(hg, hp)
+        halves[name] = {"n": len(hg), "macro_f1": sum(v[2] for v in hper.values()) / len(hper)}
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
     coverage = sum(p != "NONE" for p in pred) / len(pred)
     # does confidence sort errors to the bottom? AUC of confidence for right vs wrong typed events
     right = [c for g, p, c in zip(gold, pred, conf) if c is not None and g == p]
@@ -155,7 +206,21 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     auc = pairs / (len(right) * len(wrong)) if right and wrong else float("nan")
     return {"n": len(gold), "accuracy": acc, "auc": auc, "conf_right": sum(right) / max(len(right), 1),
             "conf_wrong": sum(wrong) / max(len(wrong), 1), "macro_f1": macro, "per_type": per, "coverage": coverage,
-            "role": role, "errors": errors}
+            "role": role, "errors": errors, "role_errors": role_errors, "halves": halves}
+
+
+def per_type(gold: list[str], pred: list[str]) -> dict:
+    """type -> (precision, recall, F1, gold count) over the gold types."""
+    per = {}
+    for t in sorted(set(gold)):
+        tp = sum(1 for g, p in zip(gold, pred) if g == t and p == t)
+        fp = sum(1 for g, p in zip(gold, pred) if g != t and p == t)
+        fn = sum(1 for g, p in zip(gold, pred) if g == t and p != t)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[t] = (prec, rec, f1, tp + fn)
+    return per
 
 
 def t17_sentences(n_per_topic: int = 150, seed: int = 17) -> list[tuple[str, str]]:
@@ -238,6 +303,17 @@ def main(argv=None) -> int:
               f"sector accuracy {r[side + '_sector'] / sn:.3f} (n={r[side + '_sector_n']}), "
               f"span overlap with gold actor {r[side + '_span'] / n:.3f}; country accuracy where the span "
               f"overlaps {r[side + '_span_country'] / max(r[side + '_span_n'], 1):.3f}")
+    print("\n| half (GSR records) | n | type macro-F1 | source country | target country | source sector | target sector |"
+          "\n|---|---|---|---|---|---|---|")
+    for half in ("even", "odd"):
+        h = g["halves"][half]
+        cells = []
+        for key in ("source_country", "target_country", "source_sector", "target_sector"):
+            side, what = key.split("_")
+            num = r[f"{half}_{side}_{what}"]
+            den = r[f"{half}_{side}_n"] if what == "country" else r[f"{half}_{side}_sector_n"]
+            cells.append(f"{num / max(den, 1):.3f}")
+        print(f"| {half} | {h['n']} | {h['macro_f1']:.3f} | " + " | ".join(cells) + " |")
     print("\n| type | P | R | F1 | n |\n|---|---|---|---|---|")
     for t, (p, rc, f, n) in sorted(g["per_type"].items()):
         print(f"| {t} | {p:.2f} | {rc:.2f} | {f:.2f} | {n} |")
@@ -260,6 +336,9 @@ def main(argv=None) -> int:
         print("\n## GSR errors (gold, predicted, trigger, text)\n")
         for e in g["errors"]:
             print(f"- {e[0]} -> {e[1]} [{e[2]}] {e[3][:220]}")
+        print("\n## GSR role errors: country not matched (side, gold actors, our span, our country/sectors, text)\n")
+        for side, gl, span, act, text in g["role_errors"]:
+            print(f"- {side} gold={gl} ours={span!r} {act} | {text[:220]}")
         print("\n## T17 sentences with events\n")
         for topic, evs, s in ne["hits"]:
             print(f"- {topic} {evs} {s[:200]}")

@@ -163,7 +163,7 @@ def test_clusters_ingest_wire_copy_merges_every_mention(tmp_path, pipeline):
     db = Database(dbp)
     rows = db.conn.execute("SELECT e.id, e.article_id, m.cluster_id FROM events e "
                            "LEFT JOIN event_cluster m ON m.event_id = e.id").fetchall()
-    assert all(r[2] for r in rows)  # the ingest job merged every mention
+    assert rows and all(r[2] for r in rows)  # the ingest job merged every mention
     orig = {r[2] for r in rows if r[1] == "orig"}
     copy = {r[2] for r in rows if r[1] == "copy"}
     assert copy <= orig

@@ -302,8 +302,12 @@ class ActorResolver:
             if label == "PERSON" and _looks_like_org(e, org_names):
                 label = "ORG"
                 org_names.append(e.text)
+            elif label == "PERSON" and len(e) == 1 and (country_of_name(e.text, allow_cities=False) or ("", ""))[1] == "country":
+                label = "GPE"  # NER misreads some country names as persons ("Benin opened its borders")
+                r = country_of_name(e.text, allow_cities=False)
+                info.countries[r[0]] += 1
             entities.append(Entity(e.start_char, e.end_char, e.text, label))
-        relabeled = {x.start for x in entities if x.label == "ORG"}
+        relabeled = {x.start for x in entities if x.label in ("ORG", "GPE")}
         # short-name mentions of persons that NER missed ("Jo has been serving ...")
         persons = [(k, e) for k, e in enumerate(ents) if e.label_ == "PERSON" and len(e.text.split()) >= 2
                    and e.start_char not in relabeled]
@@ -573,6 +577,10 @@ def _role_phrases(doc, span) -> list[str]:
     left = []
     while i >= 0 and span.start - i <= 8:
         t = doc[i]
+        if t.text in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_:
+            left.insert(0, t.text)  # "Secretary-General"
+            i -= 1
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent != span.sent:
             break
         if t.pos_ == "DET" and t.lower_ not in ("the",):
@@ -580,7 +588,7 @@ def _role_phrases(doc, span) -> list[str]:
         left.insert(0, t.text)
         i -= 1
     if left:
-        out.append(" ".join(left))
+        out.append(doc[i + 1:span.start].text)
     # after: ", a former ambassador to Egypt" / ", 48," (ages are skipped)
     j = span.end
     if j < len(doc) and doc[j].text == ",":
@@ -628,9 +636,132 @@ def _window(ctx, lo: int, hi: int):
 
 
 def actor_for_span(ctx, span):
-    """Code any spaCy Span of the article (an event role filler), using its entities and coreference."""
+    """Code any spaCy Span of the article (an event role filler), using its entities and coreference;
+    an actor the phrase leaves without a country takes one from its context (see _context_country)."""
     if span is None:
         return None
+    a = _actor_for_span(ctx, span)
+    if a is not None and (a.country is None or _ethnic(span)):
+        a = _context_country(ctx, span, a)
+    return a
+
+
+LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around"}
+ETHNIC_WORDS = {"ethnic"}
+
+
+def _ethnic(span) -> bool:
+    """ "ethnic Albanians": an ethnic group, coded (CAMEO) to the state it lives in, not to its kin state."""
+    return any(t.lower_ in ETHNIC_WORDS for t in span if t.i < span.root.i)
+
+
+def _place_country(ctx, tok):
+    """The country of a place or national entity at ``tok`` (an entity of the article, else the phrase)."""
+    for _, e in _window(ctx, tok.idx - 200, tok.idx + 1):
+        if e.start <= tok.idx < e.end and e.label in ("GPE", "LOC", "FAC", "NORP") and e.actor is not None \
+                and e.actor.country and len(e.actor.country) == 3:
+            return e.actor.country
+    if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
+        lo = tok
+        while lo.i > tok.sent.start and lo.nbor(-1).ent_type_ == tok.ent_type_ and lo.nbor(-1).ent_iob_ == "I" \
+                or lo.ent_iob_ == "I" and lo.i > tok.sent.start:
+            lo = lo.nbor(-1)
+        text = tok.doc[lo.i:tok.i + 1].text
+        r = country_of_name(text, allow_cities=True) or (
+            (division_country(text), "city") if division_country(text) else None)
+        if r:
+            return r[0]
+    return None
+
+
+def _context_country(ctx, span, a: Actor) -> Actor:
+    """A role noun without a country ("police", "Rebels in the Ivory Coast", "refugees fleeing the civil war
+    in Liberia", "President Dos Santos"), or an ethnic group ("ethnic Albanians in Macedonia"): the country of
+    a place in the phrase's own locative modifiers (in / of / from / throughout / based in ...), else the only
+    country named in the same sentence (other than the group's kin state), else, for persons and groups, the
+    article's dominant country. Transnational groups (al-Qaeda) and IGOs are left alone."""
+    if a.kind == "igo" or (a.country and len(a.country) == 3 and a.country not in _iso3_set()):
+        return a
+    words = _words(span.text)
+    g = group_in(words)
+    if g and g[2][0] is None:
+        return a
+    if a.kind in ("organization", "person") and not a.sectors:
+        return a
+    kin = a.country if _ethnic(span) else None
+    head = span.root
+    found = None
+    # 0. a national modifier inside the phrase ("The US Congress" with "Congress" an ORG of its own)
+    for c in head.children:
+        if span.start <= c.i < head.i and c.dep_ in ("compound", "amod", "poss", "nmod"):
+            cc = _place_country(ctx, c)
+            if cc and cc != kin:
+                found = cc
+                break
+    # 1. the phrase's own locative modifiers ("Rebels in the Ivory Coast"), a few steps down the head
+    frontier = [head]
+    seen = 0
+    while frontier and found is None and seen < 40 and not (a.kind == "person" and kin is None):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                seen += 1
+                if c.i < span.start and c.dep_ != "prep":
+                    continue
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE or c.dep_ in ("acl", "relcl", "pobj", "compound", "amod",
+                                                                             "appos", "dobj", "advmod", "poss", "npadvmod"):
+                    if c.dep_ == "pobj" or c.dep_ in ("compound", "amod", "appos", "poss") and t.dep_ == "pobj":
+                        cc = _place_country(ctx, c)
+                        if cc and cc != kin:
+                            found = cc
+                            break
+                    if c.dep_ == "relcl" and t.i == head.i:
+                        continue
+                    nxt.append(c)
+            if found:
+                break
+        frontier = nxt
+    # 2. the only country named in the sentence (besides the kin state)
+    if found is None:
+        sent = head.sent
+        countries = []
+        for _, e in _window(ctx, sent.start_char, sent.end_char):
+            if e.end > sent.end_char or e.label not in ("GPE", "NORP", "LOC", "ORG") or e.actor is None:
+                continue
+            c = e.actor.country
+            if c and c in _iso3_set() and c != kin and c not in countries:
+                countries.append(c)
+        if len(countries) == 1 or (kin is not None and countries):
+            found = countries[0]
+    # 3. the article's dominant country (a story set in Kenya: "police")
+    if found is None and kin is None:
+        info = ctx.extra.get("actors")
+        if info is not None and info.countries:
+            top = info.countries.most_common(2)
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                found = top[0][0]
+    if found is None or found == a.country:
+        return a
+    from ..model import make_code
+    b = Actor(name=a.name, country=found, sectors=list(a.sectors), kind=a.kind)
+    b.code = make_code(found, b.sectors) if a.kind != "igo" else a.code
+    b.id = actor_id(b)
+    return b
+
+
+_ISO3 = None
+
+
+def _iso3_set() -> set:
+    global _ISO3
+    if _ISO3 is None:
+        from ..places.gazetteer import get_gazetteer
+        gaz = get_gazetteer()
+        _ISO3 = {gaz.iso3(cc) for cc in gaz.iso3to2.values()} | set(gaz.iso3to2)
+    return _ISO3
+
+
+def _actor_for_span(ctx, span):
     ents = ctx.entities
     info = ctx.extra.get("actors") or ArticleInfo()
     head = span.root

@@ -409,3 +409,48 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
     if tgt is not None and src is not None and tgt.i == src.i:
         tgt = None
     return src, tgt
+
+
+# deps through which a trigger's complement is searched for a fallback recipient; never its subject,
+# a relative clause, a parenthetical or an unrelated adverbial clause
+FALLBACK_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "pcomp", "npadvmod", "dative", "attr", "oprd",
+                 "poss", "compound", "amod", "nmod", "appos", "nsubjpass", "agent", "conj", "advcl", "acomp"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int = 5):
+    """Recipient candidates inside the event's own complement, nearest first (breadth-first over the
+    dependency tree from the trigger and its light verb): objects and obliques of embedded purpose /
+    control clauses ("to help defend Saudi Arabia"), possessors and complements of nominal objects
+    ("to protest President Assad's failure", "denounced Serbia's suppression", "demand the resignation
+    of X"), and places in locative obliques ("demonstrated in Serbia", "lifted a curfew in Montenegro":
+    CAMEO codes the place's country as the recipient when no actor is named). ``exclude`` holds token
+    indices that belong to the source."""
+    out, seen = [], set(exclude)
+    frontier = [(h, 0) for h in heads if h is not None]
+    for h, _ in frontier:
+        seen.add(h.i)
+    while frontier:
+        nxt = []
+        for node, depth in frontier:
+            for c in node.children:
+                if c.i in seen or c.dep_ not in FALLBACK_DEPS:
+                    continue
+                if depth == 0 and node.pos_ in ("NOUN", "PROPN") and c.dep_ in ("poss", "amod", "compound", "nmod"):
+                    continue  # "Israeli air strikes": the modifier of a nominal trigger is its doer
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by" and (passive or node.pos_ == "NOUN"):
+                    continue  # the by-phrase is the doer
+                if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    continue  # "after ...", "because ...", "when ...": another event's clause
+                if c.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
+                    continue  # a coordinated verb is its own event
+                if c.dep_ == "ccomp" and node.pos_ in ("VERB", "AUX") and lemma(node) in speech_verbs():
+                    continue
+                seen.add(c.i)
+                if c.pos_ in ("NOUN", "PROPN") and role_ok(c) and c.ent_type_ not in ("CARDINAL",) and (
+                        c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)):
+                    out.append(c)
+                if depth + 1 < max_depth:
+                    nxt.append((c, depth + 1))
+        frontier = nxt
+    return out

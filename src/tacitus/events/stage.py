@@ -11,7 +11,7 @@ from . import resources as R
 from .lexicon import Rule, _light_head, candidate, forms, lemma, match, rules, to_clause, trigger_lemmas
 from .modality import governors, modality_of, speech_verbs
 from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
-                    noun_roles, np_span, verb_roles)
+                    fallback_targets, is_passive, noun_roles, np_span, verb_roles)
 
 log = logging.getLogger(__name__)
 
@@ -375,6 +375,12 @@ class EventExtractor:
                     conf -= 0.03
                 if tp is not None and tp.text.lower() in FIRST_PERSON:
                     conf -= 0.2  # "protecting us": the writer, rarely news
+                if tp is None or tp.actor is None:
+                    # no recipient, or a thing ("shelled targets in Jericho"): look inside the event's own
+                    # complement for an actor or a place (the event and its confidence stay as they are)
+                    fb = _fallback_participant(ctx, c, sspan, t)
+                    if fb is not None:
+                        tp = fb
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -433,6 +439,29 @@ def _frame_target(c: Candidate, slots):
                 t = clause_target(ch)
                 if t is not None:
                     return t
+    return None
+
+
+def _fallback_participant(ctx, c: Candidate, sspan, t):
+    """The first actor with a country among the recipient candidates of ``fallback_targets``: inside the
+    thing the event is done to, then inside the trigger's (and its light verb's) complement."""
+    exclude = set(range(sspan.start, sspan.end)) if sspan is not None else set()
+    passive = c.tok.pos_ in ("VERB", "AUX") and is_passive(c.tok)
+    cands = fallback_targets([t], exclude) if t is not None else []
+    cands += fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive)
+    tried = 0
+    for cand in cands:
+        if t is not None and cand.i == t.i:
+            continue
+        cand = antecedent(cand)
+        if cand.i in exclude:
+            continue
+        part = _participant_np(ctx, cand)
+        tried += 1
+        if part.actor is not None and part.actor.country:
+            return part
+        if tried >= 6:
+            break
     return None
 
 

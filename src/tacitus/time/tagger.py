@@ -426,6 +426,9 @@ class _Norm:
     def f_mon_year(self, m, d):
         return V.Point("month", self.dct.year + int(d), int(m))
 
+    def f_season_spelled(self, s, w):
+        return V.Point("season", self.f_spelled_year(w).year, V.SEASONS.index(s))
+
     def f_ym_spelled(self, m, w):
         return V.Point("month", self.f_spelled_year(w).year, int(m))
 
@@ -795,7 +798,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             except (Skip, ValueError, OverflowError, KeyError, IndexError):
                 failed.append(c)
                 continue
-            mod = r.mod or (groups.get("mod") or None)
+            mod = r.mod or (groups.get("mod") or None) or ("APPROX" if groups.get("orso") else None)
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
                 norm._ref_pos = s
