@@ -130,9 +130,28 @@ def test_events_according_to_frame_gives_attribution(code):
 
 
 def test_events_null_target_when_the_text_does_not_say(code):
-    ev = _one(code("Thousands of students protested in Jakarta on Saturday."), "PROTEST")
+    ev = _one(code("Thousands of students protested on Saturday."), "PROTEST")
     assert ev.target is None
     assert "students" in ev.source.text
+
+
+def test_events_place_in_the_clause_is_the_recipient_when_no_actor_is_named(code):
+    # CAMEO / PLOVER GSR convention: "demonstrated in Serbia" -> recipient SRB; the place is coded as
+    # a place (its country, no government sector), not as the capital's government
+    ev = _one(code("Thousands of students protested in Jakarta on Saturday."), "PROTEST")
+    assert "students" in ev.source.text
+    assert ev.target is not None and ev.target.text == "Jakarta"
+    assert ev.target.actor.country == "IDN" and "GOV" not in ev.target.actor.sectors
+    ev = _one(code("Rebels shelled the southern town of Kismayo in Somalia on Sunday."), "ASSAULT")
+    assert ev.target is not None and ev.target.actor.country == "SOM"
+
+
+def test_events_recipient_inside_purpose_clause_and_possessor(code):
+    ev = _one(code("Hundreds of lawyers marched in Islamabad on Tuesday to demand the resignation of Pakistani "
+                   "Interior Minister Rehman Malik."), "PROTEST")
+    assert ev.target is not None and "Malik" in ev.target.text and ev.target.actor.country == "PAK"
+    ev = _one(code("Greece on Monday condemned Turkey's treatment of Kurdish prisoners."), "ACCUSE")
+    assert ev.target is not None and ev.target.actor.country == "TUR"
 
 
 def test_events_non_political_sentences_give_nothing(code):

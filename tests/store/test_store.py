@@ -117,3 +117,21 @@ def test_store_python_api_open(tmp_db):
     import tacitus
     db = tacitus.open(tmp_db)
     assert list(db.events().columns)[:3] == ["id", "article_id", "pub_date"]
+
+
+def test_store_migrations_bring_v1_file_to_current(tmp_db):
+    """A version-1 file (schema.sql only) is upgraded in place on open; the web indexes match the store's."""
+    import sqlite3
+    from importlib import resources
+    from tacitus.store.migrations import MIGRATIONS
+    from tacitus.store.webqueries import WEB_INDEXES
+    con = sqlite3.connect(tmp_db)
+    con.executescript(resources.files("tacitus.store").joinpath("schema.sql").read_text())
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    db = Database(tmp_db)
+    assert db.schema_version == max(MIGRATIONS)
+    names = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master")}
+    assert {"event_clusters", "event_cluster"} <= names
+    assert set(WEB_INDEXES) <= names

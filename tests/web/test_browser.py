@@ -98,6 +98,7 @@ def test_browser_event_page(server, page, client):
     shot(page, "event")
     page.click("text=read it in the article")
     page.wait_for_url("**/articles/a1#s-0")
+    page.wait_for_selector("#s-0.target-flash", timeout=5000)  # app.js flashes the linked sentence
     assert "target-flash" in page.locator("#s-0").get_attribute("class")
 
 
@@ -117,12 +118,12 @@ def test_browser_filters_change_results(server, page):
     page.goto(server + "/events", wait_until="networkidle")
     page.fill("input[name=country]", "PRK")
     page.fill("input[name=since]", "2018-01-01")
-    page.click("form.filters button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="networkidle"):
+        page.click("form.filters button[type=submit]")
     assert count(page) == "2"
     shot(page, "events-filtered")
-    page.click(".chip a")  # remove the first filter chip
-    page.wait_for_load_state("networkidle")
+    with page.expect_navigation(wait_until="networkidle"):
+        page.click(".chip a")  # remove the first filter chip
     assert count(page) != "2"
     assert page.problems == [], page.problems
 

@@ -581,21 +581,32 @@ def _role_phrases(doc, span) -> list[str]:
             left.insert(0, t.text)  # "Secretary-General"
             i -= 1
             continue
+        if t.pos_ == "VERB" and t.dep_ == "amod" and t.sent == span.sent:
+            left.insert(0, t.text)  # "Jordan's visiting King Abdullah II"
+            i -= 1
+            continue
         if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent != span.sent:
             break
+        if t.pos_ == "ADP" and not (i > 0 and (
+                t.lower_ == "to" and singular(doc[i - 1].text) in DESTINATION_TITLES
+                or t.lower_ in ("of", "for") and sector_matches([doc[i - 1].text]))):
+            break  # "offered its troops to Lebanon's new President X": not a title ("ambassador to London X" is)
         if t.pos_ == "DET" and t.lower_ not in ("the",):
             break
         left.insert(0, t.text)
         i -= 1
     if left:
         out.append(doc[i + 1:span.start].text)
+    # a title inside the name the NER found: "King Abdullah II", "President Hosni Mubarak"
+    if len(span) > 1 and sector_matches([span[0].text]) and span[0].text[:1].isupper():
+        out.append(span.text)
     # after: ", a former ambassador to Egypt" / ", 48," (ages are skipped)
     j = span.end
     if j < len(doc) and doc[j].text == ",":
         k = j + 1
         while k < len(doc) and (doc[k].like_num or doc[k].text == ","):
             k += 1
-        if k < len(doc) and doc[k].lower_ in ("a", "an", "the") or k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN"):
+        if k < len(doc) and doc[k].lower_ in ("a", "an", "the") or k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
             seg = []
             while k < len(doc) and doc[k].text not in (",", ";", ".", "—", "–") and doc[k].pos_ not in ("VERB", "AUX"):
                 seg.append(doc[k].text)
@@ -643,10 +654,24 @@ def actor_for_span(ctx, span):
     a = _actor_for_span(ctx, span)
     if a is not None and (a.country is None or _ethnic(span)):
         a = _context_country(ctx, span, a)
+    if a is not None and a.kind == "country" and a.sectors == ["GOV"] and span.root.dep_ in PLACE_DEPS \
+            and span.root.ent_type_ in ("GPE", "LOC", "FAC"):
+        # a capital as the object of a preposition or of an attack is the place, not its government
+        # ("protested in Jakarta", "shelled Tokyo"); "Seoul said" stays KOR GOV
+        r = country_of_name(re.sub(r"^the\s+", "", span.text, flags=re.I), allow_cities=True)
+        if r and r[1] in ("capital", "city"):
+            b = Actor(name=a.name, country=a.country, sectors=[], kind="country")
+            b.id = actor_id(b)
+            a = b
     return a
 
 
+PLACE_DEPS = {"pobj", "dobj", "nsubjpass"}
+
+
+DESTINATION_TITLES = {"ambassador", "envoy", "consul", "representative", "delegate", "emissary", "attache"}
 LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around"}
+LOCATIVE_PLACE = {"in", "at", "inside", "near", "throughout", "across"}
 ETHNIC_WORDS = {"ethnic"}
 
 
@@ -656,7 +681,10 @@ def _ethnic(span) -> bool:
 
 
 def _place_country(ctx, tok):
-    """The country of a place or national entity at ``tok`` (an entity of the article, else the phrase)."""
+    """The country of a place or national entity at ``tok`` (an entity of the article, else the phrase);
+    none for "anti-Syria", "pro-Iranian"."""
+    if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ in ("anti", "pro", "non", "post", "pre"):
+        return None
     for _, e in _window(ctx, tok.idx - 200, tok.idx + 1):
         if e.start <= tok.idx < e.end and e.label in ("GPE", "LOC", "FAC", "NORP") and e.actor is not None \
                 and e.actor.country and len(e.actor.country) == 3:
@@ -724,21 +752,30 @@ def _context_country(ctx, span, a: Actor) -> Actor:
     # 2. the only country named in the sentence (besides the kin state)
     if found is None:
         sent = head.sent
-        countries = []
+        countries, places = [], []
         for _, e in _window(ctx, sent.start_char, sent.end_char):
-            if e.end > sent.end_char or e.label not in ("GPE", "NORP", "LOC", "ORG") or e.actor is None:
+            if e.end > sent.end_char or e.start <= head.idx < e.end:
                 continue
-            c = e.actor.country
+            c = e.actor.country if e.actor is not None else None
+            if c is None and e.label in ("GPE", "LOC", "NORP"):
+                r = country_of_name(e.text, allow_cities=True)
+                c = r[0] if r else None
             if c and c in _iso3_set() and c != kin and c not in countries:
                 countries.append(c)
-        if len(countries) == 1 or (kin is not None and countries):
+            etok = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if c and c in _iso3_set() and c != kin and etok is not None and etok.root.dep_ == "pobj" \
+                    and etok.root.head.lower_ in LOCATIVE_PLACE and e.label in ("GPE", "LOC", "FAC") and c not in places:
+                places.append(c)
+        if len(places) == 1:
+            found = places[0]  # "bombers killed 23 people ... in Tel Aviv": the victims are where it happened
+        elif len(countries) == 1 or (kin is not None and countries):
             found = countries[0]
     # 3. the article's dominant country (a story set in Kenya: "police")
     if found is None and kin is None:
         info = ctx.extra.get("actors")
         if info is not None and info.countries:
             top = info.countries.most_common(2)
-            if len(top) == 1 or top[0][1] > top[1][1]:
+            if top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
                 found = top[0][0]
     if found is None or found == a.country:
         return a

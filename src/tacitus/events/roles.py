@@ -418,7 +418,7 @@ FALLBACK_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "pcomp", "npad
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int = 5):
+def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int = 6):
     """Recipient candidates inside the event's own complement, nearest first (breadth-first over the
     dependency tree from the trigger and its light verb): objects and obliques of embedded purpose /
     control clauses ("to help defend Saudi Arabia"), possessors and complements of nominal objects
@@ -438,8 +438,8 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
                     continue
                 if depth == 0 and node.pos_ in ("NOUN", "PROPN") and c.dep_ in ("poss", "amod", "compound", "nmod"):
                     continue  # "Israeli air strikes": the modifier of a nominal trigger is its doer
-                if c.dep_ in ("prep", "agent") and c.lower_ == "by" and (passive or node.pos_ == "NOUN"):
-                    continue  # the by-phrase is the doer
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by" and depth == 0 and (passive or node.pos_ == "NOUN"):
+                    continue  # the by-phrase of the trigger is the doer (deeper: "protest violations by X")
                 if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                     continue  # "after ...", "because ...", "when ...": another event's clause
                 if c.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
@@ -447,10 +447,16 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
                 if c.dep_ == "ccomp" and node.pos_ in ("VERB", "AUX") and lemma(node) in speech_verbs():
                     continue
                 seen.add(c.i)
+                if c.dep_ in ("compound", "flat") and c.ent_type_ and c.head.ent_type_ == c.ent_type_:
+                    continue  # a piece of a longer name ("United" in "United States")
                 if c.pos_ in ("NOUN", "PROPN") and role_ok(c) and c.ent_type_ not in ("CARDINAL",) and (
                         c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)):
                     out.append(c)
                 if depth + 1 < max_depth:
                     nxt.append((c, depth + 1))
         frontier = nxt
-    return out
+    # arguments before modifiers at any depth ("a new offensive in its Gulf war with Iraq": Iraq, not Gulf)
+    return [c for c in out if c.dep_ not in MODIFIER_DEPS] + [c for c in out if c.dep_ in MODIFIER_DEPS]
+
+
+MODIFIER_DEPS = {"compound", "amod", "nmod"}

@@ -102,7 +102,10 @@ def _is_political(span, participant: Participant | None) -> bool:
             return False  # first/second person: a writer or a reader, not an actor of the news
         return _sentence_political(span.sent)  # a pronoun: political if its sentence is
     act = participant.actor if participant is not None else None
-    if act is not None and (act.country or {x.lower() for x in act.sectors or []} & R.words("political_sectors.txt")
+    # a country counts when the phrase names it (or a person / organisation that carries it), not when the
+    # actors stage inferred it from the sentence ("17 sick people" in a story about Spain)
+    named = any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON", "LOC") or t.pos_ == "PROPN" for t in span)
+    if act is not None and ((act.country and named) or {x.lower() for x in act.sectors or []} & R.words("political_sectors.txt")
                             or (act.kind or "") in ("country", "igo")):
         return True
     agents = _political_lemmas()
@@ -447,10 +450,14 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
     thing the event is done to, then inside the trigger's (and its light verb's) complement."""
     exclude = set(range(sspan.start, sspan.end)) if sspan is not None else set()
     passive = c.tok.pos_ in ("VERB", "AUX") and is_passive(c.tok)
-    cands = fallback_targets([t], exclude) if t is not None else []
-    cands += fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive)
+    inner = fallback_targets([t], exclude) if t is not None else []
+    outer = fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive)
+    # actors first ("to demand the resignation of President X"), inside the thing acted on, then in the
+    # trigger's complement; then places in locative obliques ("marched in Islamabad"); a few phrases at most
+    actors = [x for x in inner + outer if not _locative_place(x)]
+    places = [x for x in inner + outer if _locative_place(x)]
     tried = 0
-    for cand in cands:
+    for cand in actors + places:
         if t is not None and cand.i == t.i:
             continue
         cand = antecedent(cand)
@@ -460,9 +467,16 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
         tried += 1
         if part.actor is not None and part.actor.country:
             return part
-        if tried >= 6:
+        if tried >= 8:
             break
     return None
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "throughout", "around", "on"}
+
+
+def _locative_place(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def _modal_roles(tok):

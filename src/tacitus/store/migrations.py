@@ -31,4 +31,19 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS event_cluster_cluster ON event_cluster(cluster_id)",
         "CREATE INDEX IF NOT EXISTS event_cluster_copy ON event_cluster(copy_key)",
     ],
+    # v3: indexes the web UI's filters and pages rely on (fast pages on millions of events); the same
+    # statements as ``tacitus.store.webqueries.WEB_INDEXES``, which ``tacitus serve`` also ensures.
+    3: [
+        "CREATE INDEX IF NOT EXISTS web_events_start ON events(date_start)",
+        "CREATE INDEX IF NOT EXISTS web_events_end ON events(date_end)",
+        "CREATE INDEX IF NOT EXISTS web_events_cameo ON events(cameo, date_start, date_end)",
+        "CREATE INDEX IF NOT EXISTS web_events_type_dates ON events(type, date_start, date_end)",
+        "CREATE INDEX IF NOT EXISTS web_events_loc ON events(location_geonameid)",
+        "CREATE INDEX IF NOT EXISTS web_events_loc_country ON events(location_country, date_start)",
+        "CREATE INDEX IF NOT EXISTS web_events_modality ON events(modality, date_start, date_end)",
+        "CREATE INDEX IF NOT EXISTS web_events_src_actor_date ON events(source_actor_id, date_start)",
+        "CREATE INDEX IF NOT EXISTS web_events_tgt_actor_date ON events(target_actor_id, date_start)",
+        "CREATE INDEX IF NOT EXISTS web_evidence_article ON evidence(article_id)",
+        "CREATE INDEX IF NOT EXISTS web_events_confidence ON events(confidence)",
+    ],
 }
