@@ -23,7 +23,9 @@ IGO_CODES = {"UNO", "EUR", "NAT", "AFU", "IAE", "ARL", "ASN", "OAS", "OSC", "GCC
              "OPC", "ICC", "ICJ", "ITP", "IRC", "AMN", "HRW", "MSF", "G7", "G20", "CWN", "APC", "SCO", "WHO"}
 
 
-CAMEO_ISO = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "KOS": "XKX"}
+# pre-ISO CAMEO codes (and the GSR's own variants) -> ISO 3166-1 alpha-3
+CAMEO_ISO = {"JAP": "JPN", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "BUR": "MMR", "KOS": "XKX", "VTN": "VNM",
+             "ITL": "ITA"}
 
 
 def gold_actors(path):
@@ -52,7 +54,10 @@ def main():
         if code and code not in ("***", "---"):
             c_n += 1
             code = CAMEO_ISO.get(code, code)
-            ok = country == code or (code == "IGO" and country in IGO_CODES) or (code in ("NGO",) and act and "NGO" in act.sectors)
+            # IMG (transnational militarized group, e.g. al-Qaeda): our groups.tsv codes those with no country
+            ok = country == code or (code == "IGO" and country in IGO_CODES) or (code in ("NGO",) and act and "NGO" in act.sectors) \
+                or (code == "IMG" and act is not None and act.country is None and act.kind == "organization"
+                    and bool({"REB", "MIL"} & set(act.sectors)))
             c_ok += bool(ok)
             if not ok and shown < a.errors:
                 shown += 1

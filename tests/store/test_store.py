@@ -135,3 +135,47 @@ def test_store_migrations_bring_v1_file_to_current(tmp_db):
     names = {r[0] for r in db.conn.execute("SELECT name FROM sqlite_master")}
     assert {"event_clusters", "event_cluster"} <= names
     assert set(WEB_INDEXES) <= names
+
+
+def test_store_ingest_survives_kill_and_resumes(tmp_path):
+    """SIGKILL a real `tacitus ingest` mid-run; the re-run stores exactly the missing articles."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+    n = 200
+    src = tmp_path / "many.jsonl"
+    src.write_text("".join(json.dumps({"id": f"k{i}", "date": "2021-04-0%d" % (1 + i % 9),
+                                       "text": f"Police in city number {i} arrested {i + 2} protesters on Monday "
+                                               f"after clashes near the parliament, officials said."}) + "\n"
+                           for i in range(n)))
+    db = tmp_path / "k.db"
+    exe = str(Path(sys.executable).parent / "tacitus")
+    proc = subprocess.Popen([exe, "ingest", "--quiet", "--batch-size", "2", "--db", str(db), str(src)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+                stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+                con.close()
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 4:
+                break
+    assert proc.poll() is None, "ingest finished before the test could kill it"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 1 <= stored < n
+    r = subprocess.run([exe, "ingest", "--quiet", "--db", str(db), str(src)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == n
+    assert con.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0] == n
+    ev_articles = con.execute("SELECT COUNT(DISTINCT article_id) FROM events").fetchone()[0]
+    assert ev_articles <= n

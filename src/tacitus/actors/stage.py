@@ -302,12 +302,14 @@ class ActorResolver:
             if label == "PERSON" and _looks_like_org(e, org_names):
                 label = "ORG"
                 org_names.append(e.text)
+            elif label == "PERSON" and len(e) >= 2 and e[-1].text.endswith("s") and _is_demonym(e[0].text):
+                label = "NORP"  # "Bosnian Serbs", "Iraqi Kurds" read as a person's name
             elif label == "PERSON" and len(e) == 1 and (country_of_name(e.text, allow_cities=False) or ("", ""))[1] == "country":
                 label = "GPE"  # NER misreads some country names as persons ("Benin opened its borders")
                 r = country_of_name(e.text, allow_cities=False)
                 info.countries[r[0]] += 1
             entities.append(Entity(e.start_char, e.end_char, e.text, label))
-        relabeled = {x.start for x in entities if x.label in ("ORG", "GPE")}
+        relabeled = {x.start for x in entities if x.label in ("ORG", "GPE", "NORP")}
         # short-name mentions of persons that NER missed ("Jo has been serving ...")
         persons = [(k, e) for k, e in enumerate(ents) if e.label_ == "PERSON" and len(e.text.split()) >= 2
                    and e.start_char not in relabeled]
@@ -392,6 +394,11 @@ class ActorResolver:
         for e in ents:
             if e.coref is not None and ents[e.coref].actor is not None:
                 e.actor = ents[e.coref].actor
+
+
+def _is_demonym(word: str) -> bool:
+    from ..places.gazetteer import get_gazetteer, norm
+    return norm(word) in get_gazetteer().demonyms
 
 
 def _definite_antecedent(ents, k: int, head: str, last_media: int | None) -> int | None:
@@ -597,6 +604,11 @@ def _role_phrases(doc, span) -> list[str]:
         i -= 1
     if left:
         out.append(doc[i + 1:span.start].text)
+    # a name in apposition to a title: "Quatar's emir, Sheikh Hamad ..."
+    root = span.root
+    if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
+        h = root.head
+        out.append(doc[h.left_edge.i:h.i + 1].text)
     # a title inside the name the NER found: "King Abdullah II", "President Hosni Mubarak"
     if len(span) > 1 and sector_matches([span[0].text]) and span[0].text[:1].isupper():
         out.append(span.text)

@@ -378,12 +378,26 @@ class EventExtractor:
                     conf -= 0.03
                 if tp is not None and tp.text.lower() in FIRST_PERSON:
                     conf -= 0.2  # "protecting us": the writer, rarely news
+                if t is not None and tp is not None and tp.actor is None and t.lower_ in ("it", "its", "their"):
+                    # "a reminder to Iraq that it must cooperate": a pronoun recipient is the nearest
+                    # preceding country or organisation (not the doer); "insisted on its demands that X ...":
+                    # a possessive is the doer's own, so the recipient is looked for in the complement
+                    tp = _pronoun_recipient(ctx, t, sspan) if t.lower_ == "it" else None
+                    if tp is None and "frame" in rule.flags:
+                        ft = _frame_target(c, slots)
+                        if ft is not None and ft.lower_ not in PERSONAL:
+                            tp = _participant_np(ctx, ft)
                 if tp is None or tp.actor is None:
                     # no recipient, or a thing ("shelled targets in Jericho"): look inside the event's own
                     # complement for an actor or a place (the event and its confidence stay as they are)
                     fb = _fallback_participant(ctx, c, sspan, t)
                     if fb is not None:
                         tp = fb
+                if sp is None and typ in STATE_ACTS and ((tok.pos_ == "VERB" and is_passive(tok)) or (
+                        c.light is not None and c.light.pos_ == "VERB" and is_passive(c.light))):
+                    # "was arrested in Lebanon", "was put under investigation in Italy": with no agent, the
+                    # state acts where it happens (CAMEO); the place's country, coded as a place
+                    sp = _place_source(ctx, tok, c.light, tp)
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -477,6 +491,36 @@ LOCATIVE_PREPS = {"in", "at", "near", "into", "inside", "outside", "across", "th
 
 def _locative_place(tok) -> bool:
     return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
+def _pronoun_recipient(ctx, pron, sspan):
+    for tok in reversed(list(pron.sent[: pron.i - pron.sent.start])):
+        if sspan is not None and sspan.start <= tok.i < sspan.end:
+            continue
+        if tok.ent_type_ in ("GPE", "ORG") and tok.ent_iob_ in ("B", "I") and (
+                tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"):
+            part = _participant_np(ctx, tok)
+            if part.actor is not None and part.actor.country:
+                return part
+    return None
+
+
+STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
+
+
+def _place_source(ctx, tok, light, tp):
+    """The place of a locative oblique of an agentless passive trigger (or of its light verb)."""
+    for h in (tok, light):
+        if h is None:
+            continue
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+                for o in prep.children:
+                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE",) and (tp is None or not (tp.start <= o.idx < tp.end)):
+                        part = _participant_np(ctx, o)
+                        if part.actor is not None and part.actor.country:
+                            return part
+    return None
 
 
 def _modal_roles(tok):

@@ -104,9 +104,9 @@ class _Norm:
 
     def tense(self) -> str | None:
         if self._tense is None:
-            t = doc_tense(self.doc, self.span[0], self.span[1]) if self.doc is not None else None
-            self._tense_src = "doc" if t else "text"
-            self._tense = t or text_tense(self.text, self.span[0], self.span[1], self.res.lang) or ""
+            t = text_tense(self.text, self.span[0], self.span[1], self.res.lang)
+            self._tense_src = "text" if t else "doc"
+            self._tense = t or (doc_tense(self.doc, self.span[0], self.span[1]) if self.doc is not None else None) or ""
         return self._tense or None
 
     def dctp(self, gran: str) -> V.Point:
