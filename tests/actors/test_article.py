@@ -89,3 +89,50 @@ def test_actors_dateline_and_possessive_owner(nlp):
     assert jcs.actor.code == "KORMIL"
     fm = [e for e in ctx.entities if e.text == "Foreign Ministry"][0]
     assert fm.actor.country == "IRN" and fm.actor.id == "org:irn:foreign-ministry"
+
+
+def _coded(nlp, text, phrase):
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=nlp(text))
+    ActorResolver()(ctx)
+    i = text.index(phrase)
+    return actor_for_span(ctx, ctx.doc.char_span(i, i + len(phrase), alignment_mode="expand"))
+
+
+def test_actors_role_noun_takes_country_from_its_context(nlp):
+    # the phrase's own locative modifier
+    a = _coded(nlp, "Rebels in Chad attacked a convoy on Monday.", "Rebels")
+    assert a.country == "TCD" and a.sectors == ["REB"]
+    # the only country named in the sentence
+    a = _coded(nlp, "Kenyan police fired tear gas at demonstrators in the capital.", "demonstrators")
+    assert a.country == "KEN"
+    # a place in a locative oblique wins over a nationality of another participant
+    a = _coded(nlp, "Two Afghan gunmen killed three civilians at a market in Pakistan.", "three civilians")
+    assert a.country == "PAK"
+    # no country anywhere: none is made up
+    a = _coded(nlp, "The police arrested the protesters.", "The police")
+    assert a.country is None and a.sectors == ["COP"]
+    # a story set in Kenya: bare "police" takes the article's dominant country
+    text = ("Kenya's opposition called for new protests. Kenya's government refused. In Nairobi, the police "
+            "arrested dozens of people.")
+    a = _coded(nlp, text, "the police")
+    assert a.country == "KEN"
+
+
+def test_actors_ethnic_group_is_coded_to_the_state_it_lives_in(nlp):
+    a = _coded(nlp, "Ethnic Hungarians in Romania demanded more autonomy.", "Ethnic Hungarians")
+    assert a.country == "ROU"
+    a = _coded(nlp, "Hungarian officials met Romanian officials.", "Hungarian officials")
+    assert a.country == "HUN"
+
+
+def test_actors_anti_prefix_is_not_a_nationality(nlp):
+    a = _coded(nlp, "A prominent anti-Iran cleric was shot in Basra.", "A prominent anti-Iran cleric")
+    assert a is None or a.country != "IRN"
+
+
+def test_actors_titles_with_hyphens_and_appositions(nlp):
+    a = _coded(nlp, "OPEC Secretary-General Mohammed Barkindo said output would rise.",
+               "OPEC Secretary-General Mohammed Barkindo")
+    assert a is not None and "GOV" in a.sectors
+    a = _coded(nlp, "Lt. Gen. Min Aung Hlaing met officials in Myanmar.", "Lt. Gen. Min Aung Hlaing")
+    assert a is not None and a.country == "MMR" and "MIL" in a.sectors

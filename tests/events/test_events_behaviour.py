@@ -212,3 +212,26 @@ def test_events_condition_clause_is_not_a_threat_by_the_victim(code):
     ctx = code("Iran could close the Strait of Hormuz if attacked, a commander warned.")
     attacked = [e for e in ctx.events if e.trigger.text == "attacked"]
     assert attacked and attacked[0].type == "ASSAULT" and attacked[0].modality == "hypothetical"
+
+
+def test_events_agentless_passive_state_act_takes_the_place_as_source(code):
+    # CAMEO: "was arrested in Kenya" -> the Kenyan state arrested; no place, no source
+    ev = _one(code("A British journalist was arrested in Kenya on Friday for spying."), "COERCE")
+    assert ev.source is not None and ev.source.actor.country == "KEN"
+    assert ev.target.actor.country == "GBR"
+    ev = _one(code("Two Russian diplomats were expelled on Monday."), "SANCTION")
+    assert ev.source is None
+
+
+def test_events_pronoun_recipient_is_the_preceding_country(code):
+    ev = _one(code("The European Union sent a warning to Belarus that it must release the opposition "
+                   "leaders."), "REQUEST")
+    assert ev.target is not None and ev.target.actor.country == "BLR"
+
+
+def test_events_recipient_of_an_embedded_act(code):
+    ev = _one(code("Norway is ready to send ships to help protect Somalia's coast."), "AGREE")
+    assert ev.target is not None and ev.target.actor.country == "SOM"
+    ev = _one(code("Students demonstrated on Monday to protest Prime Minister Hun Sen's decision to close "
+                   "the university."), "PROTEST")
+    assert ev.target is not None and "Hun Sen" in ev.target.text
