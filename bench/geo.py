@@ -63,6 +63,14 @@ def same_entity(gaz, page: str, i: int) -> bool:
     if gaz.feat[i] not in (ADM1, ADM2, CONTINENT, COUNTRY, REGION):
         return False
     title = unquote(page).replace("_", " ")
+    qual = title.split(" (", 1)[1].rstrip(")").lower() if " (" in title else ""
+    if qual:  # "Georgia (U.S. state)" is not the country Georgia: the qualifier must fit the feature
+        if any(w in qual for w in ("state", "province", "region", "county")) and gaz.feat[i] not in (ADM1, ADM2, REGION):
+            return False
+        if "country" in qual and gaz.feat[i] != COUNTRY:
+            return False
+        if not any(w in qual for w in ("state", "province", "region", "county", "country")):
+            return False
     title = title.split(" (")[0].split(",")[0]
     return i in gaz.lookup(title)
 

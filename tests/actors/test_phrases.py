@@ -103,3 +103,12 @@ def test_actors_registry_stable_ids(tmp_path, example_article):
     assert again.lookup("Italy") == "country:ITA"
     a = resolve_phrase("acting ambassador Jo Song-gil")
     assert again.canonical(a).id == "person:jo-song-gil"
+
+
+def test_actors_division_named_after_a_country():
+    # "Northern Ireland" and "New Mexico" hold a country's name but belong to GBR / USA
+    assert resolve_phrase("loyalist paramilitaries in Northern Ireland").country == "GBR"
+    assert resolve_phrase("New Mexico state police").country == "USA"
+    assert resolve_phrase("Mexican police").country == "MEX"
+    a = resolve_phrase("Lt. Gen. Ahmed Salah")
+    assert a is not None and "MIL" in a.sectors

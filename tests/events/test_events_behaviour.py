@@ -232,6 +232,6 @@ def test_events_pronoun_recipient_is_the_preceding_country(code):
 def test_events_recipient_of_an_embedded_act(code):
     ev = _one(code("Norway is ready to send ships to help protect Somalia's coast."), "AGREE")
     assert ev.target is not None and ev.target.actor.country == "SOM"
-    ev = _one(code("Students demonstrated on Monday to protest Prime Minister Hun Sen's decision to close "
+    ev = _one(code("Students demonstrated on Monday to protest Cambodian Prime Minister Hun Sen's decision to close "
                    "the university."), "PROTEST")
     assert ev.target is not None and "Hun Sen" in ev.target.text

@@ -85,6 +85,14 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
                     if not phrase[:1].isupper():
                         continue
                     r = country_of_name(phrase, allow_cities=allow_cities)
+                    if r and i > 0 and words[i - 1][:1].isupper():
+                        # "Northern Ireland", "New Mexico": a division whose name holds a country's
+                        wider = " ".join(words[i - 1:i + n])
+                        dc = division_country(wider) if country_of_name(wider, allow_cities=False) is None else None
+                        if dc:
+                            r = (dc, "city")
+                            i -= 1
+                            n += 1
                     if r:
                         country, ckind = r
                         cspan = (i, i + n)
@@ -766,7 +774,8 @@ def _context_country(ctx, span, a: Actor) -> Actor:
         sent = head.sent
         countries, places = [], []
         for _, e in _window(ctx, sent.start_char, sent.end_char):
-            if e.end > sent.end_char or e.start <= head.idx < e.end:
+            if e.end > sent.end_char or e.start <= head.idx < e.end or \
+                    re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
                 continue
             c = e.actor.country if e.actor is not None else None
             if c is None and e.label in ("GPE", "LOC", "NORP"):
@@ -859,7 +868,8 @@ def _actor_for_span(ctx, span):
         # a possessive owner or an entity modifier inside the phrase gives the country
         if a.country is None:
             for _, e in _window(ctx, span.start_char, span.end_char):
-                if e.end <= span.end_char and e.actor is not None and e.actor.country:
+                if e.end <= span.end_char and e.actor is not None and e.actor.country \
+                        and not re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
                     from ..model import make_code
                     a.country = e.actor.country
                     a.code = make_code(a.country, a.sectors)

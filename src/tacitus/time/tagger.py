@@ -44,6 +44,10 @@ def parse_number(s: str, table: dict[str, str]) -> str:
     m = re.fullmatch(r"(\d+)\s+(?:1/2|and a half)", s)
     if m:
         return m.group(1) + ".5"
+    m = re.fullmatch(r"(.+?)\s+and a half", s)
+    if m:  # "two and a half"
+        v = parse_number(m.group(1), table)
+        return v if v == "X" else str(float(v) + 0.5)
     d = s.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", d):
         return d.lstrip("0") or "0" if "." not in d else d
@@ -104,9 +108,9 @@ class _Norm:
 
     def tense(self) -> str | None:
         if self._tense is None:
-            t = text_tense(self.text, self.span[0], self.span[1], self.res.lang)
-            self._tense_src = "text" if t else "doc"
-            self._tense = t or (doc_tense(self.doc, self.span[0], self.span[1]) if self.doc is not None else None) or ""
+            t = doc_tense(self.doc, self.span[0], self.span[1]) if self.doc is not None else None
+            self._tense_src = "doc" if t else "text"
+            self._tense = t or text_tense(self.text, self.span[0], self.span[1], self.res.lang) or ""
         return self._tense or None
 
     def dctp(self, gran: str) -> V.Point:
@@ -553,6 +557,13 @@ class _Norm:
             raise Skip
         day = V.Point.of_day(V.add_days(self.dct, int(base)))
         return replace(day, gran="time", hour=hh, minute=mm)
+
+    def f_dur_half(self, n, unit):
+        """'a year and a half', 'two hours and a half': n units plus half a unit."""
+        k = _num(n)
+        if k is None:
+            raise Skip
+        return duration(str(k + 0.5), unit)
 
     def f_dur(self, n, unit):
         k = _num(n)
