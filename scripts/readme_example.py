@@ -1,3 +1,4 @@
+"""Regenerate the README example table from `tacitus extract` on the bundled article: python scripts/readme_example.py"""
 import json, subprocess, sys
 out = subprocess.run([".venv/bin/tacitus", "extract", "examples/000_df06522f36d2b8de.txt"], capture_output=True, text=True).stdout
 a = json.loads(out)
