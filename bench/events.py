@@ -10,7 +10,24 @@
 4. Speed: events-stage time as a share of spaCy parse time.
 
     .venv/bin/python bench/events.py            # all figures (markdown)
-    .venv/bin/python bench/events.py --errors   # plus the misclassified GSR sentences
+    .venv/bin/python bench/events.py --errors   # plus the misclassified GSR sentences, every role whose
+                                                # country is not matched, and the T17 hits
+
+Role scoring (per gold source / target list of a GSR record; records whose gold role is absent or not a
+list of actors are not scored). The event scored is the one whose trigger overlaps the gold (EVT: ...)
+markup (highest confidence), else the sentence's highest-confidence event; no event or no role span is
+a miss.
+- country: right when our actor's country is one of the gold codes (pre-ISO codes mapped: JAP, VTN,
+  ITL). The GSR codes international organisations and their officials as "IGO": an actor of kind igo
+  or whose country is an IGO code of actors/igos.tsv (UNO, ARL, ...; "Kofi Annan, UN secretary-general"
+  is a person coded UNO) matches. "NGO": an igo/ngo actor, or an NGO-sector actor with no national
+  country. "IMG" (transnational militarized group, al-Qaeda): our groups.tsv codes those with no
+  country, kind organization, sector REB/MIL.
+- sector: scored only where the gold gives a sector code (the GSR's "***" = unknown is not scored);
+  PLOVER's JRN / MED / CIV are CAMEO's MED / HLH / CVL (the codes the actors stage uses); right when the
+  gold sector is among ours.
+Both are also given for the two halves of the GSR (even / odd records in file order) as an overfitting
+check.
 """
 from __future__ import annotations
 

@@ -235,3 +235,14 @@ def test_events_recipient_of_an_embedded_act(code):
     ev = _one(code("Students demonstrated on Monday to protest Cambodian Prime Minister Hun Sen's decision to close "
                    "the university."), "PROTEST")
     assert ev.target is not None and "Hun Sen" in ev.target.text
+
+
+def test_events_threat_recipient_is_the_subject_of_its_condition(code):
+    ev = _one(code("Iran threatened to halt oil exports unless the European Union lifted its sanctions."),
+              "THREATEN")
+    assert ev.source.text == "Iran" and ev.target is not None and ev.target.text == "the European Union"
+
+
+def test_events_recipient_is_the_subject_of_an_embedded_clause(code):
+    ev = _one(code("The junta refused to allow Red Cross inspectors to visit the prisons."), "REJECT")
+    assert ev.target is not None and "Red Cross" in ev.target.text

@@ -48,6 +48,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     # "Saudi-led coalition", "U.S.-based group": the country of the leader or the base
     text_c = re.sub(r"(?<=\w)-(led|based)\b", r" \1", text)
     words = _words(text_c)
+    typed = list(words)  # as written: lower-case-only sector words ("forces") keep matching
     if text.islower():  # a phrase typed in lower case: "seoul metropolitan police"
         words = [w.capitalize() if w not in ("of", "the", "and", "to", "in") else w for w in words]
     low = " ".join(w.lower() for w in words)
@@ -140,7 +141,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
             if country:
                 break
     # sectors from agent nouns (outside the country / IGO name)
-    matches = [m for m in sector_matches(words)
+    matches = [m for m in sector_matches(typed)
                if not (cspan and cspan[0] <= m[0] < cspan[1]) and not (igo_span and igo_span[0] <= m[0] < igo_span[1])
                and not _in_place_name(words, m[0], m[1])]
     sectors += [s for s in merge_sectors([m[2] for m in matches]) if s not in sectors]
@@ -372,6 +373,8 @@ class ActorResolver:
                 if a is not None and a.country is None and span is not None:
                     a = _possessor_country(doc, span, info, a)
                 e.actor = a
+                if a is not None and a.kind != "igo" and a.country and a.country in _iso3_set():
+                    info.countries[a.country] += 1  # "the Kenya Anti-Corruption Commission" names Kenya
                 if a and "MED" in a.sectors and e.coref is None:
                     last_media = k
             elif e.label == "NOUN":
@@ -617,6 +620,13 @@ def _role_phrases(doc, span) -> list[str]:
     if root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN":
         h = root.head
         out.append(doc[h.left_edge.i:h.i + 1].text)
+    # "King Hassan of Morocco": a country after the name
+    j = span.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].ent_type_ == "GPE":
+        k = j + 1
+        while k < len(doc) and doc[k].ent_type_ == "GPE" and (k == j + 1 or doc[k].ent_iob_ == "I"):
+            k += 1
+        out.append(doc[j + 1:k].text)
     # a title inside the name the NER found: "King Abdullah II", "President Hosni Mubarak"
     if len(span) > 1 and sector_matches([span[0].text]) and span[0].text[:1].isupper():
         out.append(span.text)
@@ -674,6 +684,9 @@ def actor_for_span(ctx, span):
     a = _actor_for_span(ctx, span)
     if a is not None and (a.country is None or _ethnic(span)):
         a = _context_country(ctx, span, a)
+    elif a is not None and a.kind == "group" and a.sectors == ["CVL"]:
+        # a people with its own place of residence: "The Albanians of southern Serbia" -> SRB
+        a = _context_country(ctx, span, a, own_only=True)
     if a is not None and a.kind == "country" and a.sectors == ["GOV"] and span.root.dep_ in PLACE_DEPS \
             and span.root.ent_type_ in ("GPE", "LOC", "FAC"):
         # a capital as the object of a preposition or of an attack is the place, not its government
@@ -690,14 +703,23 @@ PLACE_DEPS = {"pobj", "dobj", "nsubjpass"}
 
 
 DESTINATION_TITLES = {"ambassador", "envoy", "consul", "representative", "delegate", "emissary", "attache"}
-LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around"}
-LOCATIVE_PLACE = {"in", "at", "inside", "near", "throughout", "across"}
+LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around", "outside", "within"}
+LOCATIVE_PLACE = {"in", "at", "inside", "near", "throughout", "across", "outside"}
 ETHNIC_WORDS = {"ethnic"}
 
 
 def _ethnic(span) -> bool:
     """ "ethnic Albanians": an ethnic group, coded (CAMEO) to the state it lives in, not to its kin state."""
-    return any(t.lower_ in ETHNIC_WORDS for t in span if t.i < span.root.i)
+    root = span.root
+    for t in span:
+        if t.lower_ not in ETHNIC_WORDS:
+            continue
+        h = t.head
+        if h.dep_ in ("amod", "compound") and h.head.i != h.i:
+            h = h.head  # ethnic -> Albanian -> guerrillas
+        if h.i == root.i or (h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.i == root.i):
+            return True  # "ethnic Albanians", "one third of ethnic Albanian guerrillas"
+    return False
 
 
 def _place_country(ctx, tok):
@@ -706,9 +728,11 @@ def _place_country(ctx, tok):
     if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ in ("anti", "pro", "non", "post", "pre"):
         return None
     for _, e in _window(ctx, tok.idx - 200, tok.idx + 1):
-        if e.start <= tok.idx < e.end and e.label in ("GPE", "LOC", "FAC", "NORP") and e.actor is not None \
-                and e.actor.country and len(e.actor.country) == 3:
-            return e.actor.country
+        if e.start <= tok.idx < e.end and e.label in ("GPE", "LOC", "FAC", "NORP"):
+            if e.actor is not None and e.actor.country and e.actor.country in _iso3_set():
+                return e.actor.country
+            if e.place is not None and e.place.country:  # resolved by the places stage ("Samarra")
+                return e.place.country
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
         lo = tok
         while lo.i > tok.sent.start and lo.nbor(-1).ent_type_ == tok.ent_type_ and lo.nbor(-1).ent_iob_ == "I" \
@@ -722,7 +746,20 @@ def _place_country(ctx, tok):
     return None
 
 
-def _context_country(ctx, span, a: Actor) -> Actor:
+def _locative_pobj(tok) -> bool:
+    """Is ``tok`` the place of a locative oblique: "in Tel Aviv", "near the town of Samarra", "outside
+    of the Iraqi city of Basra"?"""
+    if tok.dep_ != "pobj":
+        return False
+    p = tok.head
+    if p.lower_ == "of" and p.head.dep_ == "pobj":  # "the town of Samarra"
+        p = p.head.head
+    if p.lower_ == "of" and p.head.lower_ in LOCATIVE_PLACE:  # "outside of"
+        p = p.head
+    return p.lower_ in LOCATIVE_PLACE
+
+
+def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
     """A role noun without a country ("police", "Rebels in the Ivory Coast", "refugees fleeing the civil war
     in Liberia", "President Dos Santos"), or an ethnic group ("ethnic Albanians in Macedonia"): the country of
     a place in the phrase's own locative modifiers (in / of / from / throughout / based in ...), else the only
@@ -736,7 +773,7 @@ def _context_country(ctx, span, a: Actor) -> Actor:
         return a
     if a.kind in ("organization", "person") and not a.sectors:
         return a
-    kin = a.country if _ethnic(span) else None
+    kin = a.country if (_ethnic(span) or own_only) else None
     head = span.root
     found = None
     # 0. a national modifier inside the phrase ("The US Congress" with "Congress" an ORG of its own)
@@ -770,7 +807,7 @@ def _context_country(ctx, span, a: Actor) -> Actor:
                 break
         frontier = nxt
     # 2. the only country named in the sentence (besides the kin state)
-    if found is None:
+    if found is None and not own_only:
         sent = head.sent
         countries, places = [], []
         for _, e in _window(ctx, sent.start_char, sent.end_char):
@@ -778,21 +815,23 @@ def _context_country(ctx, span, a: Actor) -> Actor:
                     re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
                 continue
             c = e.actor.country if e.actor is not None else None
+            if c is None and e.label in ("GPE", "LOC", "FAC") and e.place is not None:
+                c = e.place.country  # resolved by the places stage when it ran before
             if c is None and e.label in ("GPE", "LOC", "NORP"):
                 r = country_of_name(e.text, allow_cities=True)
                 c = r[0] if r else None
             if c and c in _iso3_set() and c != kin and c not in countries:
                 countries.append(c)
             etok = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
-            if c and c in _iso3_set() and c != kin and etok is not None and etok.root.dep_ == "pobj" \
-                    and etok.root.head.lower_ in LOCATIVE_PLACE and e.label in ("GPE", "LOC", "FAC") and c not in places:
+            if c and c in _iso3_set() and c != kin and etok is not None and _locative_pobj(etok.root) \
+                    and e.label in ("GPE", "LOC", "FAC") and c not in places:
                 places.append(c)
         if len(places) == 1:
             found = places[0]  # "bombers killed 23 people ... in Tel Aviv": the victims are where it happened
         elif len(countries) == 1 or (kin is not None and countries):
             found = countries[0]
     # 3. the article's dominant country (a story set in Kenya: "police")
-    if found is None and kin is None:
+    if found is None and kin is None and not own_only:
         info = ctx.extra.get("actors")
         if info is not None and info.countries:
             top = info.countries.most_common(2)

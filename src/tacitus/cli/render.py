@@ -76,11 +76,27 @@ def print_article_events(article: dict) -> None:
 
 
 def print_rows(rows: list[dict], title: str | None = None) -> None:
+    """Stored events (flat rows of ``Database.event_rows``) in the same layout as ``extract -o table``."""
     t = Table(title=title, show_lines=True, expand=True)
-    cols = ["date_value", "date_start", "date_end", "type", "cameo", "source_code", "source_name", "target_code",
-            "target_name", "location_name", "modality", "sentence_text"]
-    for c in cols:
-        t.add_column(c.replace("_", " "), overflow="fold", ratio=3 if c == "sentence_text" else 1)
+    for col, ratio in (("date (basis)", 2), ("type", 1), ("source", 2), ("target", 2), ("where", 1),
+                       ("modality", 2), ("evidence", 5), ("article", 2)):
+        t.add_column(col, overflow="fold", ratio=ratio)
     for r in rows:
-        t.add_row(*[Text("" if r.get(c) is None else str(r.get(c))) for c in cols])
+        def who(prefix):
+            name = r.get(f"{prefix}_name") or r.get(f"{prefix}_text") or ""
+            code = r.get(f"{prefix}_code")
+            return f"{name} [{code}]" if code else name
+        when = _date({"value": r.get("date_value"), "start": r.get("date_start"), "end": r.get("date_end"),
+                      "basis": r.get("date_basis")})
+        mod = (r.get("modality") or "") + (f" per {r['attribution_text']}" if r.get("attribution_text") else "")
+        sent = r.get("sentence_text") or ""
+        s0 = r.get("sentence_start") or 0
+        if r.get("trigger_start") is not None:
+            ev = snippet(sent, 0, len(sent), r["trigger_start"] - s0, r["trigger_end"] - s0)
+        else:
+            ev = Text(sent)
+        cameo = f" {r['cameo']}" if r.get("cameo") else ""
+        t.add_row(*(Text(x) for x in (when, f"{r.get('type')}{cameo}", who("source"), who("target"),
+                                      r.get("location_name") or "", mod)), ev,
+                  Text(f"{r.get('article_id')}\n{r.get('pub_date')}"))
     _console.print(t)

@@ -9,6 +9,8 @@ from .lexicon import forms, lemma, objects, prep_objects
 from .modality import speech_verbs
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "resolution", "petition", "decree",
+                  "manifesto", "memorandum", "note", "ultimatum", "appeal", "message"}
 NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat",
            "advmod"}
 NP_RIGHT = {"compound", "flat", "nummod"}
@@ -168,6 +170,12 @@ def _subject_of(verb, depth=0):
             return antecedent(host)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr") \
+            and verb.head.head.pos_ in ("VERB", "AUX") and (
+            lemma(verb.head) in R.words("message_nouns.txt") or lemma(verb.head) in DOCUMENT_NOUNS):
+        # "The PKK issued a declaration demanding that ...": the author of the document demands
+        author = message_author(verb.head)
+        return antecedent(author) if author is not None else _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBD") or verb.head.dep_ == "ROOT"):
         # "troops fighting in X"; a finite verb misparsed as a reduced relative under a root noun
         # ("Riot police charged at protesters" with "police" as the root)
@@ -418,45 +426,59 @@ FALLBACK_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "pcomp", "npad
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int = 6):
+def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int = 6, conditions: bool = False):
     """Recipient candidates inside the event's own complement, nearest first (breadth-first over the
-    dependency tree from the trigger and its light verb): objects and obliques of embedded purpose /
-    control clauses ("to help defend Saudi Arabia"), possessors and complements of nominal objects
-    ("to protest President Assad's failure", "denounced Serbia's suppression", "demand the resignation
-    of X"), and places in locative obliques ("demonstrated in Serbia", "lifted a curfew in Montenegro":
-    CAMEO codes the place's country as the recipient when no actor is named). ``exclude`` holds token
-    indices that belong to the source."""
+    dependency tree from the trigger and its light verb; a preposition costs no step): objects and
+    obliques of embedded purpose / control clauses ("to help defend Saudi Arabia"), subjects of embedded
+    clauses ("refused to allow United Nations planes to land"), possessors and complements of nominal
+    objects ("to protest President Assad's failure", "denounced Serbia's suppression", "demand the
+    resignation of X"), and places in locative obliques ("demonstrated in Serbia", "lifted a curfew in
+    Montenegro": CAMEO codes the place's country as the recipient when no actor is named). With
+    ``conditions`` (threats), the subject of an if / unless clause too ("threatened to strike unless
+    Israel rescinded ..."). ``exclude`` holds token indices that belong to the source."""
     out, seen = [], set(exclude)
     frontier = [(h, 0) for h in heads if h is not None]
     for h, _ in frontier:
         seen.add(h.i)
     while frontier:
         nxt = []
-        for node, depth in frontier:
+        k = 0
+        while k < len(frontier):
+            node, depth = frontier[k]
+            k += 1
             for c in node.children:
-                if c.i in seen or c.dep_ not in FALLBACK_DEPS:
+                if c.i in seen:
+                    continue
+                clause_subj = c.dep_ in ("nsubj", "nsubjpass") and depth >= 1 and node.pos_ in ("VERB", "AUX") \
+                    and node.dep_ in ("ccomp", "xcomp", "advcl", "acl")
+                if c.dep_ not in FALLBACK_DEPS and not clause_subj:
                     continue
                 if depth == 0 and node.pos_ in ("NOUN", "PROPN") and c.dep_ in ("poss", "amod", "compound", "nmod"):
                     continue  # "Israeli air strikes": the modifier of a nominal trigger is its doer
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by" and depth == 0 and (passive or node.pos_ == "NOUN"):
                     continue  # the by-phrase of the trigger is the doer (deeper: "protest violations by X")
-                if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not (
+                        conditions and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)):
                     continue  # "after ...", "because ...", "when ...": another event's clause
                 if c.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
                     continue  # a coordinated verb is its own event
-                if c.dep_ == "ccomp" and node.pos_ in ("VERB", "AUX") and lemma(node) in speech_verbs():
-                    continue
+                if c.dep_ == "ccomp" and depth > 0 and node.pos_ in ("VERB", "AUX") and lemma(node) in speech_verbs():
+                    continue  # what someone else said (the trigger's own complement is its content)
                 seen.add(c.i)
                 if c.dep_ in ("compound", "flat") and c.ent_type_ and c.head.ent_type_ == c.ent_type_:
                     continue  # a piece of a longer name ("United" in "United States")
                 if c.pos_ in ("NOUN", "PROPN") and role_ok(c) and c.ent_type_ not in ("CARDINAL",) and (
                         c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)):
                     out.append(c)
-                if depth + 1 < max_depth:
+                if c.dep_ in ("prep", "agent"):
+                    frontier.append((c, depth))
+                elif depth + 1 < max_depth:
                     nxt.append((c, depth + 1))
         frontier = nxt
     # arguments before modifiers at any depth ("a new offensive in its Gulf war with Iraq": Iraq, not Gulf)
-    return [c for c in out if c.dep_ not in MODIFIER_DEPS] + [c for c in out if c.dep_ in MODIFIER_DEPS]
+    # (an organisation or person modifier stays in place: "vetoed a Security Council resolution")
+    late = [c for c in out if c.dep_ in MODIFIER_DEPS and c.ent_type_ not in ("ORG", "PERSON")]
+    return [c for c in out if c not in late] + late
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod"}

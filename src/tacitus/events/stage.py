@@ -37,6 +37,13 @@ ACTOR_DRIVEN = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "MOBILIZE"}
 # "blocked the bridge"); every other type's recipient is an actor ("rejected a formula" has none,
 # "funding $100m of emergency aid" has none)
 THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
+FORCE_NOUNS = {"troop", "soldier", "force", "guerrilla", "guerilla", "rebel", "fighter", "peacekeeper", "militia",
+               "militiaman", "unit", "army", "marine", "paratrooper", "insurgent", "militant", "contingent",
+               "battalion", "brigade", "division", "reservist"}
+
+
+def prep_objects_of(tok):
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 INHERENTLY_POLITICAL = {"PROTEST", "SANCTION", "DEFECT", "NUCLEAR_TEST"}
 
 
@@ -265,9 +272,14 @@ class EventExtractor:
             src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light, "ofsource" in rule.flags)
         if tgt is None and "frame" in rule.flags:
             tgt = _frame_target(c, slots)
-        if c.type == "MOBILIZE" and src is None and tok.pos_ == "VERB":
-            # "Troops were deployed to the border": the mobilised force stands for its side
+        if c.type in ("MOBILIZE", "RETREAT") and src is None and tok.pos_ == "VERB":
+            # "Troops were deployed to the border", "guerrillas have been demobilized": the mobilised or
+            # withdrawn force stands for its side
             force = next((x for x in tok.children if x.dep_ == "nsubjpass"), None)
+            if force is not None and c.type == "RETREAT" and lemma(force) not in FORCE_NOUNS and not (
+                    lemma(force) in ("third", "half", "part", "most", "some", "many", "all")
+                    and any(lemma(o) in FORCE_NOUNS for o in prep_objects_of(force))):
+                force = None
             if force is not None:
                 src = antecedent(force)
                 if tgt is not None and tgt.i == src.i:
@@ -393,11 +405,12 @@ class EventExtractor:
                     fb = _fallback_participant(ctx, c, sspan, t)
                     if fb is not None:
                         tp = fb
-                if sp is None and typ in STATE_ACTS and ((tok.pos_ == "VERB" and is_passive(tok)) or (
+                if sp is None and typ in STATE_ACTS | {"ASSAULT"} and ((tok.pos_ == "VERB" and is_passive(tok)) or (
                         c.light is not None and c.light.pos_ == "VERB" and is_passive(c.light))):
                     # "was arrested in Lebanon", "was put under investigation in Italy": with no agent, the
-                    # state acts where it happens (CAMEO); the place's country, coded as a place
-                    sp = _place_source(ctx, tok, c.light, tp)
+                    # state acts where it happens (CAMEO); the place's country, coded as a place.
+                    # "was killed in a car bomb explosion": the weapon, an unidentified armed force (UAF)
+                    sp = _place_source(ctx, tok, c.light, tp, weapons_only=typ == "ASSAULT")
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -465,7 +478,8 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
     exclude = set(range(sspan.start, sspan.end)) if sspan is not None else set()
     passive = c.tok.pos_ in ("VERB", "AUX") and is_passive(c.tok)
     inner = fallback_targets([t], exclude) if t is not None else []
-    outer = fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive)
+    outer = fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive,
+                             conditions=c.type == "THREATEN")
     # actors first ("to demand the resignation of President X"), inside the thing acted on, then in the
     # trigger's complement; then places in locative obliques ("marched in Islamabad"); a few phrases at most
     actors = [x for x in inner + outer if not _locative_place(x)]
@@ -508,15 +522,22 @@ def _pronoun_recipient(ctx, pron, sspan):
 STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION"}
 
 
-def _place_source(ctx, tok, light, tp):
-    """The place of a locative oblique of an agentless passive trigger (or of its light verb)."""
+def _place_source(ctx, tok, light, tp, weapons_only: bool = False):
+    """The place of a locative oblique of an agentless passive trigger (or of its light verb); with
+    ``weapons_only``, a weapon in an in / by oblique ("killed in a roadside bomb blast")."""
     for h in (tok, light):
         if h is None:
             continue
         for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "inside", "by"):
                 for o in prep.children:
-                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE",) and (tp is None or not (tp.start <= o.idx < tp.end)):
+                    if weapons_only and o.dep_ == "pobj":
+                        part = _participant_np(ctx, o)
+                        if part.actor is not None and "UAF" in (part.actor.sectors or []):
+                            return part
+                        continue
+                    if o.dep_ == "pobj" and o.ent_type_ in ("GPE",) and prep.lower_ != "by" \
+                            and (tp is None or not (tp.start <= o.idx < tp.end)):
                         part = _participant_np(ctx, o)
                         if part.actor is not None and part.actor.country:
                             return part

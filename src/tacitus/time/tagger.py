@@ -9,6 +9,7 @@ they receive the rule's arguments with ``$group`` replaced by the normalized gro
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from dataclasses import replace
 from datetime import date
@@ -24,7 +25,8 @@ UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
 PERIOD_FOCUS_CHARS = 3000
-SAME_YEAR_FIRST = False  # a reporting period stays in focus until another date is mentioned
+SAME_YEAR_FIRST = False
+SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps its first year  # a reporting period stays in focus until another date is mentioned
 TENSE_OVERRIDES_NEAR = True
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
@@ -96,6 +98,7 @@ class _Norm:
         self.span = (0, 0)
         self._tense = None
         self.used_dct = False
+        self.seen: dict = {}  # month-day (and month) already resolved in this text -> its point
 
     @property
     def dct(self) -> date:
@@ -187,7 +190,19 @@ class _Norm:
                 date(yi, m_i, d_i)
             except ValueError:
                 raise Skip
-            return V.Point("day", yi, month=m_i, day=d_i)
+            p = V.Point("day", yi, month=m_i, day=d_i)
+            self.seen.setdefault(("md", m_i, d_i), (p, False))
+            return p
+        if SAME_DATE_SAME_YEAR and ("md", m_i, d_i) in self.seen:
+            p, via_dct = self.seen[("md", m_i, d_i)]  # "Feb. 1" again in the same story: the same day
+            if via_dct:
+                self.dct  # noqa: B018 -- marks the value as anchored on the publication date
+            return p
+        p = self._date_no_year(m_i, d_i)
+        self.seen[("md", m_i, d_i)] = (p, True)
+        return p
+
+    def _date_no_year(self, m_i, d_i):
         cands = []
         for yi in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             try:
@@ -468,11 +483,25 @@ class _Norm:
         return V.Point("year", (19 if first == "nineteen" else 20) * 100 + r)
 
     def f_holiday(self, h):
+        """A holiday: 'MM-DD' (fixed), 'thanksgiving', 'wd:MM:W:N' (the Nth ISO weekday W of month MM,
+        N=-1 the last) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense."""
         if h == "thanksgiving":
-            def thx(y):
-                d = date(y, 11, 1)
-                return V.add_days(d, (3 - d.weekday()) % 7 + 21)
-            cands = [V.Point.of_day(thx(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)]
+            h = "wd:11:4:4"
+        if h.startswith(("wd:", "easter:")):
+            def day_in(y):
+                if h.startswith("easter:"):
+                    return V.add_days(_easter(y), int(h.split(":")[1]))
+                _, mm, w, n = h.split(":")
+                mm, w, n = int(mm), int(w), int(n)
+                if n > 0:
+                    d = date(y, mm, 1)
+                    return V.add_days(d, (w - d.isoweekday()) % 7 + 7 * (n - 1))
+                d = date(y, mm, calendar.monthrange(y, mm)[1])
+                return V.add_days(d, -((d.isoweekday() - w) % 7))
+            cands = [V.Point.of_day(day_in(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)
+                     if 1 < y < 9999]
+            if not cands:
+                raise Skip
             return self.pick(cands, "t")
         m, _, d = h.partition("-")
         return self.f_date("_", m, d)
@@ -583,6 +612,20 @@ class _Norm:
 
     def f_set(self, v):
         return v
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (anonymous algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(y, month, day + 1)
 
 
 def duration(n: str, unit: str) -> str:
@@ -794,6 +837,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
         items = []
         norm.ref, norm._ref_pos, norm._dur_pos = None, None, None
         norm.period, norm._period_pos = None, None
+        norm.seen = {}
         failed: list = []
         for c in chosen:
             s, e, r, m = c
