@@ -92,9 +92,17 @@ def main() -> None:
         s = ingest(db, iter(recs), pipeline=pipe)
         t_ingest = time.perf_counter() - t0
 
+    # the same pipeline with 2 spaCy processes (tacitus ingest --workers 2)
+    pipe2 = Pipeline(nlp=nlp, workers=2)
+    t0 = time.perf_counter()
+    for _ in pipe2.pipe(recs, batch_size=64):
+        pass
+    t_pipe2 = time.perf_counter() - t0
+
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [("bare spaCy nlp.pipe", t_spacy), ("tacitus stages only (after parse)", t_stages),
-            ("tacitus pipeline (parse + stages)", t_pipe), ("tacitus ingest (pipeline + SQLite)", t_ingest)]
+            ("tacitus pipeline (parse + stages)", t_pipe), ("tacitus ingest (pipeline + SQLite)", t_ingest),
+            ("tacitus pipeline, --workers 2", t_pipe2)]
     print(f"\n| run | seconds | words/s | articles/s | vs bare spaCy |\n|---|---|---|---|---|")
     for name, t in rows:
         print(f"| {name} | {t:.2f} | {words / t:,.0f} | {len(texts) / t:.1f} | {t / t_spacy:.2f}x |")
