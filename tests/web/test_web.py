@@ -198,11 +198,19 @@ def test_web_app_refuses_missing_db(tmp_path):
 
 
 def test_web_ensure_indexes(tmp_path):
-    from tacitus.store.webqueries import WEB_INDEXES, ensure_indexes
+    import sqlite3
+    from tacitus.store.webqueries import WEB_INDEXES, ensure_indexes, missing_indexes
     from .corpus import build
     db = build(tmp_path / "i.db")
+    assert missing_indexes(db) == []  # store migration v3 creates them with the file
+    con = sqlite3.connect(db)
+    for name in WEB_INDEXES:  # a file from before v3 (or with an index dropped) gets them back
+        con.execute(f"DROP INDEX {name}")
+    con.commit()
+    con.close()
+    assert set(missing_indexes(db)) == set(WEB_INDEXES)
     assert set(ensure_indexes(db)) == set(WEB_INDEXES)
-    assert ensure_indexes(db) == []
+    assert ensure_indexes(db) == [] and missing_indexes(db) == []
 
 
 def test_web_serve_command_defaults_to_localhost():

@@ -826,8 +826,10 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             if c and c in _iso3_set() and c != kin and etok is not None and _locative_pobj(etok.root) \
                     and e.label in ("GPE", "LOC", "FAC") and c not in places:
                 places.append(c)
-        if len(places) == 1:
-            found = places[0]  # "bombers killed 23 people ... in Tel Aviv": the victims are where it happened
+        if len(places) == 1 and not ({"GOV", "DIP"} & set(a.sectors)):
+            # "bombers killed 23 people ... in Tel Aviv": the victims are where it happened (not for
+            # officials: "the president met his Kenyan counterpart in Addis Ababa")
+            found = places[0]
         elif len(countries) == 1 or (kin is not None and countries):
             found = countries[0]
     # 3. the article's dominant country (a story set in Kenya: "police")

@@ -422,7 +422,7 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
 # deps through which a trigger's complement is searched for a fallback recipient; never its subject,
 # a relative clause, a parenthetical or an unrelated adverbial clause
 FALLBACK_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "acl", "pcomp", "npadvmod", "dative", "attr", "oprd",
-                 "poss", "compound", "amod", "nmod", "appos", "nsubjpass", "agent", "conj", "advcl", "acomp"}
+                 "poss", "compound", "amod", "nmod", "appos", "nsubjpass", "agent", "conj", "advcl", "acomp", "prt"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 

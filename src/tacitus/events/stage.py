@@ -399,9 +399,10 @@ class EventExtractor:
                         ft = _frame_target(c, slots)
                         if ft is not None and ft.lower_ not in PERSONAL:
                             tp = _participant_np(ctx, ft)
-                if tp is None or tp.actor is None:
-                    # no recipient, or a thing ("shelled targets in Jericho"): look inside the event's own
-                    # complement for an actor or a place (the event and its confidence stay as they are)
+                if tp is None or tp.actor is None or (not tp.actor.country and t is not None and not actor_like(t)):
+                    # no recipient, a thing ("shelled targets in Jericho"), or a thing the actors stage
+                    # read a sector into ("boycott all official contact with the United States"): look inside
+                    # the event's own complement for an actor or a place (the event and its confidence stay)
                     fb = _fallback_participant(ctx, c, sspan, t)
                     if fb is not None:
                         tp = fb

@@ -24,9 +24,9 @@ UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
              "H1": "half"}
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
-PERIOD_FOCUS_CHARS = 3000
-SAME_YEAR_FIRST = False
-SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps its first year  # a reporting period stays in focus until another date is mentioned
+PERIOD_FOCUS_CHARS = 3000  # a reporting period (quarter, half) stays in focus this far, until a span of time
+SAME_YEAR_FIRST = False  # with no tense, a bare month/season is the closest one, not the one in the DCT's year
+SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps the year of its first mention
 TENSE_OVERRIDES_NEAR = True
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
@@ -98,7 +98,7 @@ class _Norm:
         self.span = (0, 0)
         self._tense = None
         self.used_dct = False
-        self.seen: dict = {}  # month-day (and month) already resolved in this text -> its point
+        self.seen: dict = {}  # month-day already resolved in this text -> (point, anchored on the DCT)
 
     @property
     def dct(self) -> date:
@@ -622,9 +622,9 @@ def _easter(y: int) -> date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
+    wk = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * wk) // 451
+    month, day = divmod(h + wk - 7 * m + 114, 31)
     return date(y, month, day + 1)
 
 
