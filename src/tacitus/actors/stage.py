@@ -793,9 +793,11 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
                 seen += 1
                 if c.i < span.start and c.dep_ != "prep":
                     continue
+                if c.i > span.end + 12:
+                    continue  # the phrase's own modifiers, not a distant clause
                 if c.dep_ == "prep" and c.lower_ in LOCATIVE or c.dep_ in ("acl", "relcl", "pobj", "compound", "amod",
-                                                                             "appos", "dobj", "advmod", "poss", "npadvmod"):
-                    if c.dep_ == "pobj" or c.dep_ in ("compound", "amod", "appos", "poss") and t.dep_ == "pobj":
+                                                                             "dobj", "advmod", "poss", "npadvmod"):
+                    if c.dep_ == "pobj" or c.dep_ in ("compound", "amod", "poss") and t.dep_ == "pobj":
                         cc = _place_country(ctx, c)
                         if cc and cc != kin:
                             found = cc
