@@ -246,3 +246,8 @@ def test_events_threat_recipient_is_the_subject_of_its_condition(code):
 def test_events_recipient_is_the_subject_of_an_embedded_clause(code):
     ev = _one(code("The junta refused to allow Red Cross inspectors to visit the prisons."), "REJECT")
     assert ev.target is not None and "Red Cross" in ev.target.text
+
+
+def test_events_people_as_target_are_kept_not_replaced_by_a_place(code):
+    ev = _one(code("Kenyan police arrested three men in connection with a robbery in Nairobi."), "COERCE")
+    assert ev.target is not None and ev.target.text == "three men"

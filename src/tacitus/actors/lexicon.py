@@ -178,7 +178,7 @@ def _fuzzy_index() -> dict[str, str]:
     for iso2, i in gaz.country_entry.items():
         names.add(norm(gaz.names[i]))
     idx: dict[str, str] = {}
-    for n in names:
+    for n in sorted(names):  # a fixed order: the first name wins a shared deletion variant, run after run
         if len(n) >= 5 and " " not in n:
             for d in _deletes(n):
                 idx.setdefault(d, n)

@@ -731,8 +731,11 @@ def _place_country(ctx, tok):
         if e.start <= tok.idx < e.end and e.label in ("GPE", "LOC", "FAC", "NORP"):
             if e.actor is not None and e.actor.country and e.actor.country in _iso3_set():
                 return e.actor.country
-            if e.place is not None and e.place.country:  # resolved by the places stage ("Samarra")
-                return e.place.country
+            if e.place is not None and e.place.country:  # the places stage's reading, with the article's
+                return e.place.country                   # context ("Tripoli" in a Lebanese story, "Samarra")
+            r = country_of_name(e.text, allow_cities=True)  # countries, capitals, cities >= 300,000
+            if r:
+                return r[0]
     if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP") or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
         lo = tok
         while lo.i > tok.sent.start and lo.nbor(-1).ent_type_ == tok.ent_type_ and lo.nbor(-1).ent_iob_ == "I" \
@@ -818,7 +821,7 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
                 continue
             c = e.actor.country if e.actor is not None else None
             if c is None and e.label in ("GPE", "LOC", "FAC") and e.place is not None:
-                c = e.place.country  # resolved by the places stage when it ran before
+                c = e.place.country  # the places stage's reading, with the article's context
             if c is None and e.label in ("GPE", "LOC", "NORP"):
                 r = country_of_name(e.text, allow_cities=True)
                 c = r[0] if r else None

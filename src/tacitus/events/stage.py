@@ -37,6 +37,10 @@ ACTOR_DRIVEN = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "MOBILIZE"}
 # "blocked the bridge"); every other type's recipient is an actor ("rejected a formula" has none,
 # "funding $100m of emergency aid" has none)
 THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
+HUMAN_NOUNS = {"man", "woman", "person", "people", "child", "boy", "girl", "teenager", "youth", "adult", "baby",
+               "member", "family", "individual", "suspect", "victim", "passenger", "tourist", "worker", "citizen",
+               "national", "resident", "civilian", "villager", "student", "journalist", "prisoner", "hostage",
+               "refugee", "migrant", "other", "one", "someone", "protester", "demonstrator"}
 FORCE_NOUNS = {"troop", "soldier", "force", "guerrilla", "guerilla", "rebel", "fighter", "peacekeeper", "militia",
                "militiaman", "unit", "army", "marine", "paratrooper", "insurgent", "militant", "contingent",
                "battalion", "brigade", "division", "reservist"}
@@ -399,7 +403,8 @@ class EventExtractor:
                         ft = _frame_target(c, slots)
                         if ft is not None and ft.lower_ not in PERSONAL:
                             tp = _participant_np(ctx, ft)
-                if tp is None or tp.actor is None or (not tp.actor.country and t is not None and not actor_like(t)):
+                if (tp is None or tp.actor is None or (not tp.actor.country and t is not None and not actor_like(t))) \
+                        and not (t is not None and lemma(t) in HUMAN_NOUNS):  # "arrested three men": they are the target
                     # no recipient, a thing ("shelled targets in Jericho"), or a thing the actors stage
                     # read a sector into ("boycott all official contact with the United States"): look inside
                     # the event's own complement for an actor or a place (the event and its confidence stay)
