@@ -65,6 +65,14 @@ def main() -> None:
     parsed = list(nlp.pipe(texts, batch_size=32))
     t_spacy = time.perf_counter() - t0
 
+    # where spaCy's own time goes, component by component (same texts)
+    comp_time = {}
+    cdocs = [nlp.make_doc(t) for t in texts]
+    for name, proc in nlp.pipeline:
+        a = time.perf_counter()
+        cdocs = list(proc.pipe(cdocs, batch_size=32))
+        comp_time[name] = time.perf_counter() - a
+
     stages = default_stages()
     stage_time = {s.name: 0.0 for s in stages}
     t0 = time.perf_counter()
@@ -109,6 +117,10 @@ def main() -> None:
     print("\n| stage | seconds | words/s | share of parse time |\n|---|---|---|---|")
     for name, t in stage_time.items():
         print(f"| {name} | {t:.3f} | {words / max(t, 1e-9):,.0f} | {100 * t / t_spacy:.1f}% |")
+    tot = sum(comp_time.values())
+    print("\n| spaCy component | seconds | share of spaCy time |\n|---|---|---|")
+    for name, t in comp_time.items():
+        print(f"| {name} | {t:.2f} | {100 * t / tot:.0f}% |")
     print(f"\nevents: {n_events}; stored: {s.stored}; peak RSS: {rss:.0f} MB; python {sys.version.split()[0]}")
 
 

@@ -275,6 +275,23 @@ def clause_target(verb, slots=("to", "against", "with", "on", "dobj", "from", "i
     return None
 
 
+# "in defiance of X", "in protest against X", "in opposition to X": X is what the act is aimed at
+STANCE_NOUNS = {"defiance": ("of",), "protest": ("against", "at", "of", "over"), "opposition": ("to",)}
+
+
+def stance_objects(verb) -> list:
+    """Objects of a stance phrase attached to the verb ("blocked streets in defiance of Chinese authorities")."""
+    out = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        for n in p.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in STANCE_NOUNS:
+                for q in STANCE_NOUNS[n.lemma_.lower()]:
+                    out += prep_objects(n, q)
+    return out
+
+
 def verb_roles(verb, target_slots, actors_only: bool = False):
     """(source head token or None, target head token or None) for a verbal trigger."""
     if is_passive(verb):
@@ -315,6 +332,8 @@ def verb_roles(verb, target_slots, actors_only: bool = False):
             # "took asylum in the United States": the preposition may hang off the object
             for o in objects(verb):
                 cands += prep_objects(o, slot)
+            if slot == "against":  # "marched in defiance of the junta", "in protest against X"
+                cands += stance_objects(verb)
         cands = [c for c in cands if c.pos_ in ("NOUN", "PROPN", "PRON") and (c.ent_type_ not in
                  ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL")
                  or prep_objects(c, "of"))]  # "Thousands of guerrillas"
