@@ -44,3 +44,11 @@ def test_docs_schema_doc_lists_every_event_field():
     doc = (ROOT / "docs" / "schema.md").read_text()
     for field in schema["$defs"]["event"]["properties"]:
         assert f"`{field}`" in doc, field
+
+
+def test_docs_cli_reference_is_up_to_date():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("cli_docs", ROOT / "scripts" / "cli_docs.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert (ROOT / "docs" / "cli.md").read_text() == mod.render(), "run: python scripts/cli_docs.py"
