@@ -275,9 +275,15 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
     w = weights or Weights()
     scope, conds = _scope(db, actor=actor, query=query, country=country)
-    pubs = {r[0]: r[1][:10] for r in db.conn.execute("SELECT id, date FROM articles")}
     scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
         "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
+    # publication dates: every article for a whole-database timeline, else only the scope's articles
+    # (every later use of ``pubs`` is about scope articles; this keeps scoped timelines fast on big files)
+    if scope_articles is None:
+        pubs = {r[0]: r[1][:10] for r in db.conn.execute("SELECT id, date FROM articles")}
+    else:
+        pubs = {r[0]: r[1][:10] for r in db.conn.execute(
+            "SELECT id, date FROM articles WHERE id IN (SELECT value FROM json_each(?))", (_json(scope_articles),))}
     # 1. salience of every day, from counts only (no sentence text is read)
     article_days = _article_days(db, scope)
     score = day_salience(article_days, pubs, {}, scope_articles, w, _copy_keys(db, article_days))
