@@ -55,7 +55,7 @@ def load_geovirus(path):
     return docs
 
 
-def same_entity(gaz, page: str, i: int) -> bool:
+def same_entity(gaz, page: str, i: int, lat: float | None = None, lon: float | None = None) -> bool:
     """GeoVirus gives a Wikipedia page per toponym: an area feature (country, division, continent, region)
     whose own name is the page title is the gold entity itself (as a matching GeoNames id is in LGL)."""
     from urllib.parse import unquote
@@ -72,7 +72,14 @@ def same_entity(gaz, page: str, i: int) -> bool:
         if not any(w in qual for w in ("state", "province", "region", "county", "country")):
             return False
     title = title.split(" (")[0].split(",")[0]
-    return i in gaz.lookup(title)
+    cands = [c for c in gaz.lookup(title) if gaz.feat[c] in (ADM1, ADM2, CONTINENT, COUNTRY, REGION)]
+    if i not in cands:
+        return False
+    if lat is None:
+        return True
+    # several areas share the title ("Niger": the country and the Nigerian state): the gold entity is
+    # the one nearest the gold point
+    return i == min(cands, key=lambda c: haversine(lat, lon, gaz.lat[c], gaz.lon[c]))
 
 
 def auc(errors):
@@ -106,7 +113,7 @@ def evaluate(docs, show_errors=0):
                 unresolved += 1
             elif isinstance(gid, int) and gid and gaz.gid[i] == gid:
                 err = 0.0
-            elif isinstance(gid, str) and gid and same_entity(gaz, gid, i):
+            elif isinstance(gid, str) and gid and same_entity(gaz, gid, i, lat, lon):
                 err = 0.0
             else:
                 err = haversine(lat, lon, gaz.lat[i], gaz.lon[i])
