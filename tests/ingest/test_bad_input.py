@@ -129,3 +129,10 @@ def test_bad_input_other_languages_rejected(text, lang):
     assert rej is not None and "not English" in rej.reason
     if lang:
         assert f"'{lang}'" in rej.reason
+
+
+def test_bad_input_short_snippet_is_a_valid_article():
+    """Headline-length snippets are analysed, not rejected (the held-out event snippets are short)."""
+    import tacitus
+    art = tacitus.extract("Police arrested 5.", date="2020-01-01")
+    assert art["text"] == "Police arrested 5." and art["date"] == "2020-01-01"
