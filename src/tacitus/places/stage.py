@@ -182,6 +182,30 @@ class PlaceResolver:
         ctx.dateline = find_dateline(ctx.text)
 
 
+# event types whose direct object, when a place, is where the event happened ("shelled Aleppo")
+MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
+LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "on",
+                  "through", "along", "within", "over"}
+
+
+def _locative_place(doc, part, head, ev=None) -> bool:
+    """A role filler that is a place in a locative phrase of the trigger's clause ("protested in Jakarta"):
+    it is the target by CAMEO convention and also where the event happened."""
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    if root.dep_ == "dobj" and root.head.i == head.i and ev is not None and \
+            (ev.plover_type or ev.type) in MATERIAL_TYPES:
+        return True  # "Russia attacked Ukraine", "troops shelled Aleppo": the place attacked
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    return prep.lower_ in LOCATIVE_PREPS and _clause_head(prep).i == _clause_head(head).i
+
+
 def _clause_head(tok):
     """The head of the clause a token belongs to."""
     while tok.dep_ not in CLAUSE_DEPS and tok.head is not tok:
@@ -232,7 +256,7 @@ class EventLocator:
                     return e.place
         excluded = []
         for part in (ev.source, ev.target, ev.attribution):
-            if part is not None:
+            if part is not None and not _locative_place(doc, part, head, ev):
                 excluded.append((part.start, part.end))
         best = None
         for e in places:
@@ -246,6 +270,9 @@ class EventLocator:
             root = span.root
             if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
                 pass  # "the Kabul attack": a place modifying a noun trigger
+            elif root.dep_ == "dobj" and root.head.i == head.i and (ev.plover_type or ev.type) in MATERIAL_TYPES \
+                    and e.label in ("GPE", "LOC", "FAC"):
+                pass  # "troops shelled Aleppo": the place attacked is where it happened
             elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
                 if root.dep_ != "compound" or root.head.dep_ not in ("pobj",):
                     continue  # metonymy or a modifier ("Washington said", "Seoul newspaper")
@@ -253,7 +280,10 @@ class EventLocator:
                 continue
             if _clause_head(root).i != clause.i:
                 continue
-            if _inside_participant(root, clause, head):
+            direct_place = root.dep_ == "dobj" and root.head.i == head.i and \
+                (ev.plover_type or ev.type) in MATERIAL_TYPES
+            # "raided homes in Lagos": a locative phrase inside the object still says where it happened
+            if not direct_place and not _locative_place(doc, e, head, ev) and _inside_participant(root, clause, head):
                 continue  # "deputy ambassador to London ... fled": London modifies the subject
             if best is None or _specificity(e.place) > _specificity(best):
                 best = e.place
