@@ -136,3 +136,22 @@ def test_bad_input_short_snippet_is_a_valid_article():
     import tacitus
     art = tacitus.extract("Police arrested 5.", date="2020-01-01")
     assert art["text"] == "Police arrested 5." and art["date"] == "2020-01-01"
+
+
+def _function_word_examples():
+    import re as _re
+    from tacitus.ingest.validate import FUNCTION_WORDS_FILE
+    for line in FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        m = _re.match(r'# example: "(.*)" -> (\S+)$', line)
+        if m:
+            yield m.group(1), m.group(2)
+
+
+@pytest.mark.parametrize("text,lang", list(_function_word_examples()))
+def test_bad_input_function_words_file_examples(text, lang):
+    from tacitus.ingest.validate import language_problem
+    problem = language_problem(text)
+    if lang == "English":
+        assert problem is None
+    else:
+        assert problem and f"'{lang}'" in problem

@@ -3,33 +3,31 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from pathlib import Path
 
 from ..model import Record, Reject
 
 MAX_TEXT_CHARS = 1_000_000
 MIN_TEXT_CHARS = 2  # a headline-length snippet is a valid input ("Police fired tear gas.")
 
-# Very common English function words; a long text with almost none of them is not English.
-_EN_WORDS = frozenset("""the of and to a in is was that for on with as by at from it he she they said his her
-their has have had be been were are not but an this which or will would who its after over than
-about into more also new when one two there we you i our""".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-# Function words of other common Latin-script languages: a text is non-English when one of these
-# outscores English clearly. (Short headline-like English full of names scores low on all of them.)
-_OTHER_WORDS = {
-    "de": frozenset("der die das und ist nicht mit den dem des ein eine einer auf für von sich auch als wurde "
-                    "hat sind zu im bei nach wie aus".split()),
-    "fr": frozenset("le la les et est une des du dans pour que qui sur pas par avec sont au aux cette ont "
-                    "été il elle mais".split()),
-    "es": frozenset("el la los las y es una del en que por con para se su sus al como más pero fue han "
-                    "este esta".split()),
-    "it": frozenset("il la le gli e è una del della che per con non sono di nel alla dei delle questo ha "
-                    "anche".split()),
-    "pt": frozenset("o a os as e é um uma do da dos das em que por com para não se foi são ao mais "
-                    "pelo pela".split()),
-    "nl": frozenset("de het een en is van dat niet met op voor zijn aan ook als bij door er naar maar "
-                    "werd".split()),
-}
+FUNCTION_WORDS_FILE = Path(__file__).resolve().parents[1] / "resources" / "en" / "ingest" / "function_words.tsv"
+
+
+def _load_function_words() -> dict[str, frozenset[str]]:
+    """Function words per language (data file): English, and other common Latin-script languages that
+    a text is compared with. Short headline-like English full of names scores low on all of them."""
+    out = {}
+    for line in FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            lang, _, words = line.partition("\t")
+            out[lang.strip()] = frozenset(words.split())
+    return out
+
+
+_FUNCTION_WORDS = _load_function_words()
+_EN_WORDS = _FUNCTION_WORDS["en"]
+_OTHER_WORDS = {k: v for k, v in _FUNCTION_WORDS.items() if k != "en"}
 
 
 def parse_date(value) -> date | None:
