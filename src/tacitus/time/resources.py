@@ -225,43 +225,31 @@ def _read_lines(path: Path):
         yield i, line
 
 
-@lru_cache(maxsize=4)
-def load(lang: str = "en") -> Resources:
-    base = RES_ROOT / lang / "time"
-    tables: dict[str, dict[str, str]] = {}
-    examples: list[Example] = []
-    for p in sorted((base / "tables").glob("*.tsv")):
-        t = {}
-        for i, line in _read_lines(p):
-            if line.startswith("#"):
-                ex = _parse_example(line, f"{p.name}:{i}")
-                if ex:
-                    examples.append(ex)
-                continue
-            if not line.strip():
-                continue
-            k, _, v = line.partition("\t")
-            t[k.strip().lower()] = v.strip()
-        tables[p.stem] = t
-    fragments: dict[str, str] = {}
-    pf = base / "patterns.tsv"
-    for i, line in _read_lines(pf):
+def _read_table(path: Path, examples: list[Example], lower_keys: bool = False) -> dict[str, str]:
+    """A two-column tab-separated table; its ``# ex:`` comment lines are appended to ``examples``."""
+    table: dict[str, str] = {}
+    for i, line in _read_lines(path):
         if line.startswith("#"):
-            ex = _parse_example(line, f"{pf.name}:{i}")
+            ex = _parse_example(line, f"{path.name}:{i}")
             if ex:
                 examples.append(ex)
             continue
         if not line.strip():
             continue
         k, _, v = line.partition("\t")
-        fragments[k.strip()] = v.strip()
+        table[k.strip().lower() if lower_keys else k.strip()] = v.strip()
+    return table
+
+
+@lru_cache(maxsize=4)
+def load(lang: str = "en") -> Resources:
+    base = RES_ROOT / lang / "time"
+    examples: list[Example] = []
+    tables = {p.stem: _read_table(p, examples, lower_keys=True) for p in sorted((base / "tables").glob("*.tsv"))}
+    fragments = _read_table(base / "patterns.tsv", examples)
     pt = base / "tense.tsv"  # the tense cues' examples are tagger examples too
     if pt.exists():
-        for i, line in _read_lines(pt):
-            if line.startswith("#"):
-                ex = _parse_example(line, f"{pt.name}:{i}")
-                if ex:
-                    examples.append(ex)
+        _read_table(pt, examples)
     rules: list[Rule] = []
     for p in sorted((base / "rules").glob("*.rules")):
         for i, line in _read_lines(p):
