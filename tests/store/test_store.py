@@ -179,3 +179,11 @@ def test_store_ingest_survives_kill_and_resumes(tmp_path):
     assert con.execute("SELECT COUNT(DISTINCT id) FROM articles").fetchone()[0] == n
     ev_articles = con.execute("SELECT COUNT(DISTINCT article_id) FROM events").fetchone()[0]
     assert ev_articles <= n
+
+
+def test_store_actors_listing(tmp_db, pipeline):
+    db = Database(tmp_db)
+    db.add_articles([pipeline.extract(TEXTS[1][2], date="2021-03-02", id="a2")])
+    rows = db.actors()
+    assert rows and all({"id", "name", "country", "code"} <= set(r) for r in rows)
+    assert all(r["country"] == "RUS" for r in db.actors(country="rus"))

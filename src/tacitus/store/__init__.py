@@ -327,16 +327,9 @@ class Database:
             "LIMIT ? OFFSET ?", (limit, offset))]
 
     def actors(self, q: str | None = None, country: str | None = None, limit: int = 100) -> list[dict]:
-        where, args = [], []
-        if q:
-            where.append("(a.name LIKE ? OR a.id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))")
-            args += [f"%{q}%", f"%{q}%"]
-        if country:
-            where.append("a.country = ?")
-            args.append(country.upper())
-        w = (" WHERE " + " AND ".join(where)) if where else ""
-        return [dict(r) for r in self.conn.execute(
-            f"SELECT a.* FROM actors a{w} ORDER BY a.n_mentions DESC, a.name LIMIT ?", (*args, limit))]
+        """Actors by mentions, filtered by name/alias and country (the same query as the web's actor list)."""
+        from .webqueries import actor_page
+        return actor_page(self.conn, q=q, country=country, limit=limit)
 
     def rejects(self) -> list[dict]:
         return [dict(r) for r in self.conn.execute("SELECT origin, record_id, reason, snippet, at FROM rejects ORDER BY rowid")]
