@@ -155,3 +155,30 @@ def test_timeline_actor_and_country_scope_use_events(tmp_db):
     assert build_timeline(db, country="GBR", dates=10)  # BP is British: every article
     assert build_timeline(db, country="BRA", dates=10) == []
     db.close()
+
+
+def test_timeline_huge_scope_is_sampled_and_says_so(tmp_db, monkeypatch):
+    """A scope over the budget (a top actor, a big country, a common word) is read as every k-th row,
+    and the result says so; under the budget nothing is sampled."""
+    from tacitus.store import clusters
+    from tacitus.timeline import build
+    from tests.merge.test_clusters import S1, S2, WWF, make_article
+    db = Database(tmp_db)
+    arts = [make_article(f"g{i}", f"2010-05-{i + 2:02d}", S1 if i % 2 else S2,
+                         "protested" if i % 2 else "demonstrated") for i in range(8)]
+    arts.append(make_article("w", "2010-07-09", "WWF activists protested against BP in Rome today.",
+                             "protested", source=WWF, day="2010-07-09"))
+    db.add_articles(arts)
+    clusters.merge_new(db)
+    full = build_timeline(db, actor="Greenpeace", dates=5, sentences=1)
+    assert full and full.sample is None
+    monkeypatch.setattr(build, "SCOPE_BUDGET", 2)
+    tl = build_timeline(db, actor="Greenpeace", dates=5, sentences=1)
+    assert tl.sample and tl.sample["step"] >= 2 and tl.sample["rows"] >= 8
+    assert {e["date"] for e in tl} <= {e["date"] for e in full} | {a.date[:10] for a in arts}
+    assert build_timeline(db, country="GBR", dates=3).sample["step"] >= 2
+    runner = CliRunner()
+    res = runner.invoke(app, ["timeline", "--db", str(db.path), "--actor", "Greenpeace", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    assert "estimated from a sample" in res.stderr
+    db.close()

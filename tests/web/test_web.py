@@ -283,3 +283,18 @@ def test_web_timeline_gives_up_politely(web_db, monkeypatch):
         assert r.status_code in (200, 503)  # a tiny database may finish before the first check
         if r.status_code == 503:
             assert "narrow it" in r.text
+
+
+def test_web_timeline_says_when_it_is_sampled(web_db, monkeypatch):
+    from fastapi.testclient import TestClient
+    from tacitus.timeline import build
+    from tacitus.web import Settings, create_app
+    monkeypatch.setattr(build, "SCOPE_BUDGET", 1)
+    with TestClient(create_app(web_db, Settings(warm=False))) as c:
+        r = c.get("/timeline.json", params={"country": "ITA"})
+        assert r.status_code == 200 and r.json()["sample"]["step"] >= 2
+        page = c.get("/timeline", params={"country": "ITA"})
+        assert page.status_code == 200 and "Estimated from a sample" in page.text
+    monkeypatch.setattr(build, "SCOPE_BUDGET", 10**9)
+    with TestClient(create_app(web_db, Settings(warm=False))) as c:
+        assert c.get("/timeline.json", params={"country": "ITA"}).json()["sample"] is None

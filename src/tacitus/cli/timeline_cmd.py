@@ -37,6 +37,9 @@ def register(app: typer.Typer) -> None:
         tl = build_timeline(database, actor=actor, query=query, country=country, since=since, until=until,
                             dates=dates, sentences=sentences)
         database.close()
+        if tl.sample:
+            sys.stderr.write(f"note: estimated from a sample; the scope has about {tl.sample['rows']:,} rows and every "
+                             f"{tl.sample['step']}th was read (narrow it for an exact timeline)\n")
         if format == "jsonl":
             for e in tl:
                 sys.stdout.write(json.dumps(e, ensure_ascii=False) + "\n")

@@ -53,34 +53,63 @@ def _shift(d: str, n: int) -> str:
 
 
 # -- scope -------------------------------------------------------------------------------------
-def _scope(db, actor=None, query=None, country=None) -> tuple[set[int] | None, list[tuple[str, tuple]]]:
+SCOPE_BUDGET = 5000  # scope rows (events, mentions, matching sentences) read in full; above it, a sample
+
+
+class Timeline(list):
+    """The list of dates, with ``sample``: None when every scope row was read, else
+    ``{"rows": n, "step": k}`` when a huge scope was estimated from every k-th of its n rows."""
+    sample: dict | None = None
+
+
+def _step(conn, count_sql: str, args) -> tuple[int, int]:
+    """(rows, k): how many rows a scope query matches, and the sampling step that keeps about
+    ``SCOPE_BUDGET`` of them (1 = all). The count walks an index only; no row is read."""
+    n = conn.execute(f"SELECT count(*) FROM ({count_sql})", args).fetchone()[0]
+    return n, max(1, math.ceil(n / SCOPE_BUDGET))
+
+
+def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
+           ) -> tuple[set[int] | None, list[tuple[str, tuple]]]:
     """Sentence rowids the timeline is about (None: every sentence) and the SQL conditions (on events
-    ``e``) that select the events of that scope. Every lookup goes through an index."""
+    ``e``) that select the events of that scope. Every lookup goes through an index. A scope of more than
+    ``SCOPE_BUDGET`` rows (a top actor with 100k events, a common word) is read as a systematic sample,
+    every k-th row by rowid; ``sample`` (a dict) then records the rows and the step."""
     from ..store import fts_query
     conn = db.conn
     sets: list[set[int]] = []
     conds: list[tuple[str, tuple]] = []
+
+    def note(n: int, k: int) -> None:
+        if k > 1 and sample is not None:
+            sample["rows"] = max(sample.get("rows", 0), n)
+            sample["step"] = max(sample.get("step", 1), k)
+
     if query:
-        sets.append({r[0] for r in conn.execute(
-            "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", (fts_query(query),))})
+        q = ("SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?", (fts_query(query),))
+        n, k = _step(conn, *q)
+        note(n, k)
+        sets.append({r[0] for r in conn.execute(q[0] + (f" AND rowid % {k} = 0" if k > 1 else ""), q[1])})
     if actor:
         like = f"%{actor}%"
         ids = _json({r[0] for r in conn.execute(
             "SELECT id FROM actors WHERE id = ? OR name LIKE ? UNION "
             "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (actor, like, like))})
         # a UNION of two index lookups (source, target) instead of an OR that scans every event
-        cond = ("e.rowid IN (SELECT rowid FROM events WHERE source_actor_id IN (SELECT value FROM json_each(?)) "
-                "UNION SELECT rowid FROM events WHERE target_actor_id IN (SELECT value FROM json_each(?)))",
-                (ids, ids))
+        ent = ("en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
+        cond = _sampled_events(conn, [
+            ("SELECT rowid FROM events WHERE source_actor_id IN (SELECT value FROM json_each(?))", (ids,)),
+            ("SELECT rowid FROM events WHERE target_actor_id IN (SELECT value FROM json_each(?))", (ids,))], note)
         conds.append(cond)
-        s = _entity_sentences(conn, "en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
-        sets.append(s | _event_sentences(conn, cond))
+        sets.append(_entity_sentences(conn, *ent, note) | _event_sentences(conn, cond))
     if country:
         c = country.upper()
-        cond = ("(e.source_country = ? OR e.target_country = ?)", (c, c))
+        cond = _sampled_events(conn, [("SELECT rowid FROM events WHERE source_country = ?", (c,)),
+                                      ("SELECT rowid FROM events WHERE target_country = ?", (c,))], note)
         conds.append(cond)
-        s = _entity_sentences(conn, "en.actor_id IN (SELECT id FROM actors WHERE country = ?)", (c,))
-        s |= _entity_sentences(conn, "en.geonameid IN (SELECT geonameid FROM places WHERE country = ?)", (c,))
+        s = _entity_sentences(conn, "en.actor_id IN (SELECT id FROM actors WHERE country = ?)", (c,), note)
+        s |= _entity_sentences(conn, "en.geonameid IN (SELECT geonameid FROM places WHERE country = ?)", (c,),
+                               note)
         sets.append(s | _event_sentences(conn, cond))
     if not sets:
         return None, conds
@@ -95,10 +124,30 @@ def _json(xs) -> str:
     return json.dumps(sorted(xs))
 
 
-def _entity_sentences(conn, cond: str, args) -> set[int]:
+def _entity_sentences(conn, cond: str, args, note=None) -> set[int]:
+    n, k = _step(conn, f"SELECT en.rowid FROM entities en WHERE {cond}", args)
+    if note:
+        note(n, k)
+    samp = f" AND en.rowid % {k} = 0" if k > 1 else ""
     return {r[0] for r in conn.execute(
         f"SELECT DISTINCT s.rowid FROM entities en JOIN sentences s ON s.article_id = en.article_id "
-        f"AND s.start <= en.start AND s.\"end\" >= en.\"end\" WHERE {cond}", args)}
+        f"AND s.start <= en.start AND s.\"end\" >= en.\"end\" WHERE {cond}{samp}", args)}
+
+
+def _sampled_events(conn, branches: list[tuple[str, tuple]], note) -> tuple[str, tuple]:
+    """The condition on events ``e`` selecting the union of the rowid queries ``branches`` (each an index
+    lookup): all of them, or every k-th by rowid when there are more than ``SCOPE_BUDGET``. Each branch is
+    counted on its index alone, and the sample is taken inside each branch, so no query ever sorts or
+    de-duplicates the whole scope."""
+    n = sum(conn.execute(f"SELECT count(*) FROM ({q})", a).fetchone()[0] for q, a in branches)
+    k = max(1, math.ceil(n / SCOPE_BUDGET))
+    note(n, k)
+    args = tuple(x for _, a in branches for x in a)
+    if k > 1:
+        union = " UNION ".join(f"{q} AND rowid % {k} = 0" for q, _ in branches)
+        rows = [r[0] for r in conn.execute(union, args)]
+        return "e.rowid IN (SELECT value FROM json_each(?))", (_json(rows),)
+    return f"e.rowid IN ({' UNION '.join(q for q, _ in branches)})", args
 
 
 def _event_sentences(conn, cond: tuple[str, tuple]) -> set[int]:
@@ -273,10 +322,12 @@ def day_salience(article_days, pubs, events_by_day, scope_articles, w: Weights,
 # -- main --------------------------------------------------------------------------------------
 def build_timeline(db, actor: str | None = None, query: str | None = None, country: str | None = None,
                    since: str | None = None, until: str | None = None, dates: int = 10, sentences: int = 2,
-                   weights: Weights | None = None) -> list[dict]:
-    """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences."""
+                   weights: Weights | None = None) -> Timeline:
+    """The ``dates`` most important days (in date order), each with ``sentences`` evidence sentences.
+    ``.sample`` of the result says when a huge scope was estimated from a sample of its rows."""
     w = weights or Weights()
-    scope, conds = _scope(db, actor=actor, query=query, country=country)
+    sample: dict = {}
+    scope, conds = _scope(db, actor=actor, query=query, country=country, sample=sample)
     scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
         "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
     # publication dates: every article for a whole-database timeline, else only the scope's articles
@@ -322,7 +373,8 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
         for s in lst:
             n_docs += 1
             df.update(set(tokens(s.text)))
-    out = []
+    out = Timeline()
+    out.sample = sample or None
     for d in chosen:
         picked = select_sentences(cands.get(d, []), sentences, df, n_docs)
         evs = events_by_day.get(d, [])

@@ -43,7 +43,7 @@ def _build(db: Database, actor, q, country, since, until, dates, sentences) -> d
         db.conn.set_progress_handler(None, 0)
     return {"filters": {k: v for k, v in dict(actor=actor, q=q, country=country, since=since,
                                                until=until).items() if v},
-            "dates": days}
+            "dates": days, "sample": getattr(days, "sample", None)}
 
 
 ACTOR = Query(None, description="Actor id or name.")
