@@ -50,7 +50,7 @@ def main() -> None:
     args = ap.parse_args()
     import spacy
     from tacitus.ingest.validate import parse_date
-    from tacitus.model import Record
+    from tacitus.model import Article, Record
     from tacitus.pipeline import Pipeline, SPACY_MODEL, Context, default_stages
 
     docs = load_corpus(args.n, args.corpus)
@@ -88,8 +88,10 @@ def main() -> None:
     recs = [Record(id=i, date=parse_date(d), text=t) for i, d, t in docs]
     t0 = time.perf_counter()
     n_events = 0
+    analysed = []
     for art in pipe.pipe(recs):
         n_events += len(getattr(art, "events", []))
+        analysed.append(art)
     t_pipe = time.perf_counter() - t0
 
     from tacitus.store import Database
@@ -99,6 +101,16 @@ def main() -> None:
         t0 = time.perf_counter()
         s = ingest(db, iter(recs), pipeline=pipe)
         t_ingest = time.perf_counter() - t0
+        # the scale-out path: `tacitus extract` output (JSON Lines) stored by `tacitus load`, no parsing
+        import json
+        from tacitus.store.loader import load
+        part = Path(tmp) / "part.jsonl"
+        part.write_text("".join(json.dumps(a.to_dict(), ensure_ascii=False) + "\n" for a in analysed
+                                if isinstance(a, Article)), encoding="utf-8")
+        db2 = Database(Path(tmp) / "l.db")
+        t0 = time.perf_counter()
+        load(db2, [str(part)])
+        t_load = time.perf_counter() - t0
 
     # the same pipeline with 2 spaCy processes (tacitus ingest --workers 2)
     pipe2 = Pipeline(nlp=nlp, workers=2)
@@ -110,6 +122,7 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [("bare spaCy nlp.pipe", t_spacy), ("tacitus stages only (after parse)", t_stages),
             ("tacitus pipeline (parse + stages)", t_pipe), ("tacitus ingest (pipeline + SQLite)", t_ingest),
+            ("tacitus load (extract output -> SQLite, no parse)", t_load),
             ("tacitus pipeline, --workers 2", t_pipe2)]
     print(f"\n| run | seconds | words/s | articles/s | vs bare spaCy |\n|---|---|---|---|---|")
     for name, t in rows:

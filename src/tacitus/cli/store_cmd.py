@@ -1,4 +1,4 @@
-"""``tacitus ingest | events | export | rejects | stats``: the SQLite database commands."""
+"""``tacitus ingest | load | events | export | rejects | stats``: the SQLite database commands."""
 from __future__ import annotations
 
 import csv
@@ -19,6 +19,35 @@ def _filters(actor, country, type, since, until, text, modality=None):
     return dict(actor=actor, country=country, type=type, since=since, until=until, text=text, modality=modality)
 
 
+def _run_job(label: str, db: str, quiet: bool, job) -> None:
+    """Run an ingest/load job (``job(on_progress)`` -> IngestSummary) with a progress bar on stderr and
+    print the summary: counts, speed and reject reasons."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    console = Console(stderr=True)
+    if quiet:
+        s = job(None)
+    else:
+        with Progress(TextColumn(f"[bold]{label}"), BarColumn(), TextColumn("{task.fields[status]}"),
+                      TimeElapsedColumn(), console=console, transient=False) as prog:
+            task = prog.add_task(label, total=None, status="starting…")
+
+            def on_progress(s):
+                rate = s.stored / s.seconds if s.seconds else 0.0
+                prog.update(task, completed=s.read, status=f"{s.read} read, {s.stored} stored, "
+                            f"{s.skipped} duplicates, {s.rejected} rejected, {s.events} events, "
+                            f"{rate:.1f} articles/s")
+            s = job(on_progress)
+    d = s.to_dict()
+    console.print(f"[bold]done[/]: {d['read']} read, {d['stored']} stored, {d['skipped_duplicates']} "
+                  f"already stored, {d['rejected']} rejected, {d['events']} events in {d['seconds']} s "
+                  f"({d['articles_per_second'] or 0} articles/s) → {db}")
+    for reason, n in d["reject_reasons"].items():
+        console.print(f"  rejected {n}: {reason}")
+    if d["rejected"]:
+        console.print(f"  see them with: tacitus rejects --db {db}")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest(
@@ -34,35 +63,34 @@ def register(app: typer.Typer) -> None:
 
         Example: tacitus ingest --db news.db articles/
         """
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
         from ..ingest import read
         from ..store import Database
         from ..store.loader import ingest as run
-        console = Console(stderr=True)
         database = Database(db)
         records = read(inputs, input_format=input_format, default_date=date)
-        if quiet:
-            s = run(database, records, batch_size=batch_size, workers=workers)
-        else:
-            with Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.fields[status]}"),
-                          TimeElapsedColumn(), console=console, transient=False) as prog:
-                task = prog.add_task("ingest", total=None, status="loading model…")
+        _run_job("ingest", db, quiet, lambda on_progress: run(database, records, batch_size=batch_size,
+                                                              on_progress=on_progress, workers=workers))
+        database.close()
 
-                def on_progress(s):
-                    rate = s.stored / s.seconds if s.seconds else 0.0
-                    prog.update(task, completed=s.read, status=f"{s.read} read, {s.stored} stored, "
-                                f"{s.skipped} duplicates, {s.rejected} rejected, {s.events} events, "
-                                f"{rate:.1f} articles/s")
-                s = run(database, records, batch_size=batch_size, on_progress=on_progress, workers=workers)
-        d = s.to_dict()
-        console.print(f"[bold]done[/]: {d['read']} read, {d['stored']} stored, {d['skipped_duplicates']} "
-                      f"already stored, {d['rejected']} rejected, {d['events']} events in {d['seconds']} s "
-                      f"({d['articles_per_second'] or 0} articles/s) → {db}")
-        for reason, n in d["reject_reasons"].items():
-            console.print(f"  rejected {n}: {reason}")
-        if d["rejected"]:
-            console.print(f"  see them with: tacitus rejects --db {db}")
+    @app.command("load")
+    def load(
+        inputs: List[str] = typer.Argument(..., help="JSON Lines from `tacitus extract` (files, directories, -)."),
+        db: str = DB_OPT,
+        batch_size: int = typer.Option(256, "--batch-size", help="Articles per committed batch."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    ) -> None:
+        """Store already-analysed articles (`tacitus extract` output) without parsing them again.
+
+        Scale out: split the input, run `tacitus extract` on each part on any machine, then load every
+        part into one database. Idempotent by content; bad lines go to rejects with file:line.
+
+        Example: tacitus load --db news.db parts/*.jsonl
+        """
+        from ..store import Database
+        from ..store.loader import load as run
+        database = Database(db)
+        _run_job("load", db, quiet, lambda on_progress: run(database, inputs, batch_size=batch_size,
+                                                            on_progress=on_progress))
         database.close()
 
     @app.command("events")

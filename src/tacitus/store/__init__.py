@@ -152,21 +152,34 @@ class Database:
         return place["geonameid"]
 
     def _add_article(self, art: Article, origin: str | None) -> int:
-        h = art.content_hash
+        return self._add_article_dict(art.to_dict(), art.content_hash, origin)
+
+    def add_article_dicts(self, items: list[tuple[dict, str, str | None]]) -> int:
+        """Store already-analysed articles in their JSON form (``tacitus extract`` output, checked by
+        :func:`tacitus.store.loader.check_record`), each with its content hash and origin, in one
+        transaction; returns how many were new."""
+        n = 0
+        with self.conn:
+            for d, h, origin in items:
+                n += self._add_article_dict(d, h, origin)
+        return n
+
+    def _add_article_dict(self, d: dict, h: str | None, origin: str | None) -> int:
         if h and self.has_hash(h):
             return 0
-        d = art.to_dict()
-        aid = self._unique_id(art.id, h or "")
-        text = art.text
+        aid = self._unique_id(d["id"], h or "")
+        text = d["text"]
         c = self.conn
         c.execute("INSERT INTO articles (id, content_hash, date, title, url, source, language, text, origin, "
                   "n_events, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                  (aid, h, art.date, art.title, art.url, art.source, art.language, text, origin,
-                   len(art.events), _now()))
+                  (aid, h, d["date"], d.get("title"), d.get("url"), d.get("source"), d.get("language") or "en",
+                   text, origin, len(d["events"]), _now()))
         c.executemany('INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (?,?,?,?,?)',
-                      [(aid, i, s.start, s.end, text[s.start:s.end]) for i, s in enumerate(art.sentences)])
+                      [(aid, i, s["start"], s["end"], text[s["start"]:s["end"]])
+                       for i, s in enumerate(d["sentences"])])
         c.executemany('INSERT INTO timexes (article_id, start, "end", text, type, value, mod) VALUES (?,?,?,?,?,?,?)',
-                      [(aid, t.start, t.end, t.text, t.type, t.value, t.mod) for t in art.timexes])
+                      [(aid, t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod"))
+                       for t in d["timexes"]])
         for e in d["entities"]:
             act = self._upsert_actor(e["actor"])
             if act:
@@ -185,7 +198,7 @@ class Database:
             att_id = self._upsert_actor(att.get("actor")) if att.get("actor") else None
             dt = ev["date"]
             s0, s1 = ev["sentence"]["start"], ev["sentence"]["end"]
-            eid = ev["id"] if aid == art.id else f"{ev['id']}-{(h or '')[:8]}"
+            eid = ev["id"] if aid == d["id"] else f"{ev['id']}-{(h or '')[:8]}"
             ev["id"] = eid
             c.execute(
                 "INSERT OR REPLACE INTO events (id, article_id, pub_date, type, plover_type, mode, contexts, cameo, "
@@ -196,7 +209,7 @@ class Database:
                 "location_country, lat, lon, modality, negated, reporting, attribution_text, attribution_actor_id, "
                 "sentence_start, sentence_end, sentence_text, confidence, ontology_version, json) VALUES "
                 "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (eid, aid, art.date, ev["type"], ev["plover_type"], ev["mode"], " ".join(ev["contexts"]),
+                (eid, aid, d["date"], ev["type"], ev["plover_type"], ev["mode"], " ".join(ev["contexts"]),
                  ev["cameo"], ev["trigger"]["start"], ev["trigger"]["end"], ev["trigger"]["text"],
                  src.get("text"), src.get("start"), src.get("end"), sid, sa.get("name"), sa.get("country"),
                  " ".join(sa.get("sectors") or []), sa.get("code"),

@@ -46,4 +46,9 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS web_evidence_article ON evidence(article_id)",
         "CREATE INDEX IF NOT EXISTS web_events_confidence ON events(confidence)",
     ],
+    # v4: country and place scopes (timelines, map) look entities up by place and places by country.
+    4: [
+        "CREATE INDEX IF NOT EXISTS web_entities_place ON entities(geonameid)",
+        "CREATE INDEX IF NOT EXISTS web_places_country ON places(country)",
+    ],
 }

@@ -29,6 +29,8 @@ WEB_INDEXES: dict[str, str] = {
     "web_events_tgt_actor_date": "CREATE INDEX IF NOT EXISTS web_events_tgt_actor_date ON events(target_actor_id, date_start)",
     "web_evidence_article": "CREATE INDEX IF NOT EXISTS web_evidence_article ON evidence(article_id)",
     "web_events_confidence": "CREATE INDEX IF NOT EXISTS web_events_confidence ON events(confidence)",
+    "web_entities_place": "CREATE INDEX IF NOT EXISTS web_entities_place ON entities(geonameid)",
+    "web_places_country": "CREATE INDEX IF NOT EXISTS web_places_country ON places(country)",
 }
 
 # Full-text filters look at the most recently stored matching sentences only, up to this many.

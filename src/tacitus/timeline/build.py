@@ -130,7 +130,8 @@ def _entity_sentences(conn, cond: str, args, note=None) -> set[int]:
         note(n, k)
     samp = f" AND en.rowid % {k} = 0" if k > 1 else ""
     return {r[0] for r in conn.execute(
-        f"SELECT DISTINCT s.rowid FROM entities en JOIN sentences s ON s.article_id = en.article_id "
+        # CROSS JOIN keeps the entities (few, by index) as the outer loop, never a scan of all sentences
+        f"SELECT DISTINCT s.rowid FROM entities en CROSS JOIN sentences s ON s.article_id = en.article_id "
         f"AND s.start <= en.start AND s.\"end\" >= en.\"end\" WHERE {cond}{samp}", args)}
 
 
@@ -152,7 +153,7 @@ def _sampled_events(conn, branches: list[tuple[str, tuple]], note) -> tuple[str,
 
 def _event_sentences(conn, cond: tuple[str, tuple]) -> set[int]:
     return {r[0] for r in conn.execute(
-        f"SELECT s.rowid FROM events e JOIN sentences s ON s.article_id = e.article_id "
+        f"SELECT s.rowid FROM events e CROSS JOIN sentences s ON s.article_id = e.article_id "
         f"AND s.start <= e.sentence_start AND s.\"end\" >= e.sentence_start WHERE {cond[0]}", cond[1])}
 
 
