@@ -11,7 +11,9 @@
 
     .venv/bin/python bench/events.py            # all figures (markdown)
     .venv/bin/python bench/events.py --errors   # plus the misclassified GSR sentences, every role whose
-                                                # country is not matched, and the T17 hits
+                                                # country is not matched, every role whose sector is
+                                                # not matched (country right), and the T17 hits
+    .venv/bin/python bench/events.py --errors --half odd   # role errors of one half only
 
 Role scoring (per gold source / target list of a GSR record; records whose gold role is absent or not a
 list of actors are not scored). The event scored is the one whose trigger overlaps the gold (EVT: ...)
@@ -202,8 +204,8 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
             if sc["sector_ok"] is not None:
                 role[f"{half}_{side}_sector_n"] += 1
                 role[f"{half}_{side}_sector"] += sc["sector_ok"]
-            if not sc["country_ok"]:
-                role_errors.append((side, [(x.get("actorText"), x.get("code"), x.get("sector")) for x in g],
+            if not sc["country_ok"] or sc["sector_ok"] is False:
+                role_errors.append(("country" if not sc["country_ok"] else "sector", half, side, [(x.get("actorText"), x.get("code"), x.get("sector")) for x in g],
                                     part["text"] if part else None,
                                     (act.get("country"), act.get("sectors")) if act else None, r["text"]))
     per = per_type(gold, pred)
@@ -302,6 +304,7 @@ def speed(nlp, texts: list[str]) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list GSR errors and T17 hits")
+    ap.add_argument("--half", choices=("even", "odd"), help="with --errors: list only this half's role errors")
     args = ap.parse_args(argv)
     nlp = load_nlp()
     pipe = Pipeline(nlp=nlp)
@@ -353,9 +356,12 @@ def main(argv=None) -> int:
         print("\n## GSR errors (gold, predicted, trigger, text)\n")
         for e in g["errors"]:
             print(f"- {e[0]} -> {e[1]} [{e[2]}] {e[3][:220]}")
-        print("\n## GSR role errors: country not matched (side, gold actors, our span, our country/sectors, text)\n")
-        for side, gl, span, act, text in g["role_errors"]:
-            print(f"- {side} gold={gl} ours={span!r} {act} | {text[:220]}")
+        for what in ("country", "sector"):
+            print(f"\n## GSR role errors: {what} not matched (half, side, gold actors, our span, our "
+                  f"country/sectors, text)\n")
+            for kind, half, side, gl, span, act, text in g["role_errors"]:
+                if kind == what and args.half in (None, half):
+                    print(f"- {half} {side} gold={gl} ours={span!r} {act} | {text[:220]}")
         print("\n## T17 sentences with events\n")
         for topic, evs, s in ne["hits"]:
             print(f"- {topic} {evs} {s[:200]}")

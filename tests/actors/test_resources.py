@@ -58,3 +58,45 @@ def test_actors_builtin_leaders_by_date(text, d, expected):
     country, sector = expected.split()
     a = resolve_phrase(text, date=d)
     assert a is not None and a.country == country and a.sectors[:1] == [sector]
+
+
+@pytest.mark.parametrize("text,expected", _cases("speech_verbs.txt"))
+def test_actors_speech_verb_examples(pipeline, text, expected):
+    """A capital or country as the subject of a speaking verb of speech_verbs.txt is its government."""
+    from datetime import date
+
+    from tacitus.actors import actor_for_span
+    from tacitus.actors.lexicon import speech_verbs
+    from tacitus.pipeline import Context
+
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=pipeline.nlp(text), id="t")
+    for stage in pipeline.stages:
+        stage(ctx)
+    subj = next(t for t in ctx.doc if t.dep_ == "nsubj")
+    assert subj.head.lemma_ in speech_verbs()
+    span = next(e for e in ctx.doc.ents if e.start <= subj.i < e.end)
+    a = actor_for_span(ctx, span)
+    country, sector = expected.split()
+    assert a is not None and a.country == country and a.sectors[:1] == [sector]
+
+
+@pytest.mark.parametrize("text,expected", _cases("former_markers.txt"))
+def test_actors_former_marker_examples(text, expected):
+    country, sector = expected.split()
+    a = resolve_phrase(text)
+    assert a is not None and a.country == country and a.sectors[:1] == [sector]
+
+
+def test_actors_title_in_the_text_beats_the_dictionary_date():
+    # the built-in dictionary has Obama in office 2009-2017: outside it he is ELI, unless the text
+    # calls him President (then GOV) or former president (ELI)
+    assert resolve_phrase("Obama", date="2005-01-01").sectors == ["ELI"]
+    assert resolve_phrase("President Obama", date="2005-01-01").sectors == ["GOV"]
+    assert resolve_phrase("former President Obama", date="2012-01-01").sectors == ["ELI"]
+
+
+@pytest.mark.parametrize("text,expected", _cases("quantity_words.txt"))
+def test_actors_quantity_word_examples(text, expected):
+    country, sector = expected.split()
+    a = resolve_phrase(text)
+    assert a is not None and a.country == country and a.sectors[:1] == [sector]

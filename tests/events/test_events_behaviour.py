@@ -251,3 +251,41 @@ def test_events_recipient_is_the_subject_of_an_embedded_clause(code):
 def test_events_people_as_target_are_kept_not_replaced_by_a_place(code):
     ev = _one(code("Kenyan police arrested three men in connection with a robbery in Nairobi."), "COERCE")
     assert ev.target is not None and ev.target.text == "three men"
+
+
+def test_events_bare_number_object_takes_the_governing_events_recipient(code):
+    # "arresting 12": twelve of the demonstrators the clause is about
+    ctx = code("Egyptian police opened fire to disperse Islamist demonstrators in Cairo on Monday, "
+               "killing one person and arresting 12.")
+    ev = next(e for e in ctx.events if e.trigger.text == "arresting")
+    assert ev.target is not None and "demonstrators" in ev.target.text
+
+
+def test_events_withdrawn_force_is_the_doer_of_a_withdrawal(code):
+    ev = _one(code("French peacekeepers were pulled out of Rwanda on Sunday."), "RETREAT")
+    assert ev.source is not None and "peacekeepers" in ev.source.text
+    assert ev.target is not None and ev.target.actor.country == "RWA"
+
+
+def test_events_infinitive_on_an_event_noun_takes_the_clause_doer(code):
+    # "a rally ... to protest": the protesters are those converging for the rally, not the rally
+    ctx = code("Thousands of Kenyans were converging on Friday for a rally in Nairobi to protest the new tax law.")
+    ev = next(e for e in ctx.events if e.trigger.text == "protest")
+    assert ev.source is not None and "Kenyans" in ev.source.text
+
+
+def test_events_abstract_recipient_stands_for_its_named_possessor(code):
+    ev = _one(code("Thousands of students demanded President Suharto's resignation."), "REQUEST")
+    assert ev.target is not None and ev.target.text == "President Suharto"
+    assert ev.target.actor.sectors[:1] == ["GOV"]
+
+
+def test_events_complaint_target_is_what_is_complained_about(code):
+    ev = _one(code("Lebanon complained to the United Nations over Israeli air raids in the south."), "ACCUSE")
+    assert ev.target is not None and ev.target.actor.country == "ISR"
+
+
+def test_events_coordinated_verbs_share_the_object(code):
+    ctx = code("Police arrested and deported two French journalists in Kigali on Monday.")
+    ev = next(e for e in ctx.events if e.trigger.text == "arrested")
+    assert ev.target is not None and "journalists" in ev.target.text

@@ -179,3 +179,76 @@ def test_resources_trigger_rules_are_well_formed():
                 assert t in slots or t.isalpha(), (r.line, t)
     for _, f in R.rows("triggers.tsv"):
         assert len(f) == 8, f
+
+
+HUMAN_EXAMPLES = R.examples("human_nouns.txt")
+
+
+@pytest.mark.parametrize("ex", HUMAN_EXAMPLES, ids=_ids(HUMAN_EXAMPLES))
+def test_resources_human_noun_example(code, ex):
+    """A plain-people object is the recipient as it stands (no search of the complement for a place)."""
+    assert ex.expect in R.words("human_nouns.txt")
+    evs = [e for e in code(ex.sentence).events if e.target is not None]
+    assert any(ex.expect in e.target.text.lower() or ex.expect + "s" in e.target.text.lower()
+               or e.target.text.lower().endswith(ex.expect[:-2] + "en") for e in evs), \
+        [(e.type, e.target and e.target.text) for e in code(ex.sentence).events]
+
+
+FORCE_EXAMPLES = R.examples("force_nouns.txt")
+
+
+@pytest.mark.parametrize("ex", FORCE_EXAMPLES, ids=_ids(FORCE_EXAMPLES))
+def test_resources_force_noun_example(code, ex):
+    """The passive subject of a withdrawal, when an armed force, is the doer."""
+    assert ex.expect in R.words("force_nouns.txt")
+    evs = [e for e in code(ex.sentence).events if e.type == "RETREAT"]
+    assert evs and evs[0].source is not None and ex.expect in evs[0].source.text.lower(), \
+        [(e.type, e.source and e.source.text) for e in code(ex.sentence).events]
+
+
+INHABITED_EXAMPLES = R.examples("inhabited_places.txt")
+
+
+@pytest.mark.parametrize("ex", INHABITED_EXAMPLES, ids=_ids(INHABITED_EXAMPLES))
+def test_resources_inhabited_place_example(code, ex):
+    """A populated place hit by a physical act stands for its people (CVL)."""
+    assert ex.expect in R.words("inhabited_places.txt")
+    evs = [e for e in code(ex.sentence).events if e.target is not None and e.target.actor is not None]
+    assert any(e.target.actor.sectors[:1] == ["CVL"] for e in evs), \
+        [(e.type, e.target and e.target.text, e.target and e.target.actor) for e in code(ex.sentence).events]
+
+
+def test_resources_capital_recipient_is_its_government_unless_only_the_place(code):
+    ev = [e for e in code("Sri Lanka broke off diplomatic relations with Tehran on Monday.").events if e.target][0]
+    assert ev.target.text == "Tehran" and ev.target.actor.sectors == ["GOV"]
+    ev = [e for e in code("Police imposed a curfew in Abidjan after the riots.").events if e.target][0]
+    assert ev.target.actor.country == "CIV" and ev.target.actor.sectors == ["CVL"]
+
+
+WEAPON_EXAMPLES = R.examples("weapon_nouns.txt")
+
+
+@pytest.mark.parametrize("ex", WEAPON_EXAMPLES, ids=_ids(WEAPON_EXAMPLES))
+def test_resources_weapon_noun_example(code, ex):
+    """The weapon an attack is done with is not its recipient."""
+    assert ex.expect in R.words("weapon_nouns.txt")
+    evs = [e for e in code(ex.sentence).events if e.type == "ASSAULT"]
+    assert evs and evs[0].target is not None and ex.expect not in evs[0].target.text.lower(), \
+        [(e.type, e.target and e.target.text) for e in code(ex.sentence).events]
+
+
+TOPIC_EXAMPLES = R.examples("topic_preps.txt")
+
+
+@pytest.mark.parametrize("ex", TOPIC_EXAMPLES, ids=_ids(TOPIC_EXAMPLES))
+def test_resources_topic_prep_example(code, ex):
+    """A noun trigger in a topic phrase does not take the governing verb's roles."""
+    assert ex.expect in R.words("topic_preps.txt")
+    ctx = code(ex.sentence)
+    verb = next(t for t in ctx.doc if t.dep_ == "ROOT")
+    addressee = {c.i for p in verb.children if p.lower_ == "to" for c in p.subtree}
+    for e in ctx.events:
+        if e.head_token is not None and ctx.doc[e.head_token].pos_ == "NOUN" and e.target is not None:
+            span = ctx.doc.char_span(e.target.start, e.target.end, alignment_mode="expand")
+            assert not ({t.i for t in span} & addressee), (e.type, e.target.text)
+

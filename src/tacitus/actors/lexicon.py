@@ -68,6 +68,30 @@ def tables() -> Tables:
     return t
 
 
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of speaking verbs (speech_verbs.txt): a country or capital as their subject is its government."""
+    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "speech_verbs.txt") if row[0].strip())
+
+
+@lru_cache(maxsize=1)
+def quantity_words() -> frozenset[str]:
+    """Words of a leading quantity ("Some 800,000 Iraqi Kurds") skipped before a people noun (quantity_words.txt)."""
+    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "quantity_words.txt") if row[0].strip())
+
+
+@lru_cache(maxsize=1)
+def former_markers() -> frozenset[str]:
+    """Words that put a title in the past (former_markers.txt): "former President X" -> ELI."""
+    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "former_markers.txt") if row[0].strip())
+
+
+def is_former(words: list[str]) -> bool:
+    """Does a title phrase carry a past marker ("former", "ousted", "ex-president")?"""
+    fm = former_markers()
+    return any(w.lower() in fm or (w.lower().startswith("ex-") and "ex" in fm) for w in words)
+
+
 def sector_matches(words: list[str]) -> list[tuple[int, int, list[str]]]:
     """Longest-first, non-overlapping matches of sector phrases: (start, end, sectors)."""
     t = tables()

@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Entity
 from .lexicon import (WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
-                      org_info, org_sectors, sector_matches, singular, tables)
+                      is_former, org_info, org_sectors, quantity_words, sector_matches, singular, speech_verbs,
+                      tables)
 from .registry import actor_id
 from .userdict import user_dictionary
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-SPEECH = {"say", "tell", "warn", "announce", "state", "declare", "accuse", "urge", "claim", "deny", "report",
-          "add", "insist", "threaten", "demand", "condemn", "call", "agree", "reject", "respond", "confirm"}
 MEDIA_NOUNS = {"daily", "newspaper", "paper", "broadsheet", "tabloid", "agency", "news agency", "broadcaster"}
 PRONOUNS = {"he", "him", "his", "she", "her"}
 
@@ -47,6 +46,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
         return ud
     # "Saudi-led coalition", "U.S.-based group": the country of the leader or the base
     text_c = re.sub(r"(?<=\w)-(led|based)\b", r" \1", text)
+    text_c = re.sub(r"\b([Ee]x)-(?=[a-z])", r"\1 ", text_c)  # "ex-president" -> "ex president"
     words = _words(text_c)
     typed = list(words)  # as written: lower-case-only sector words ("forces") keep matching
     if text.islower():  # a phrase typed in lower case: "seoul metropolitan police"
@@ -178,6 +178,9 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
             only_place = False
     if kind == "country" and not only_place:
         kind = "group"
+    if sectors and is_former(typed) and set(sectors) & TITLE_SECTORS:
+        # "former prime minister X", "ousted President Y": a former official is elite (ELI)
+        sectors = ["ELI"] + [s for s in sectors if s not in TITLE_SECTORS and s != "ELI"]
     if name is None:
         if person:
             name = person
@@ -191,6 +194,33 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     if kind == "igo":
         a.code = "IGO" + country + (sectors[0] if sectors else "")
     a.id = actor_id(a)
+    return a
+
+
+# sectors of office titles: a past marker turns them into ELI, and a title in the text beats a dated role
+TITLE_SECTORS = {"GOV", "DIP", "LEG", "MIL", "JUD"}
+
+
+def _title_wins(ud: Actor, titles: list[str]) -> Actor:
+    """A dictionary person coded at the article date, corrected by the title the text gives: a past marker
+    ("former President Bush") makes ELI; a current office title ("President Gbagbo" in a text dated before
+    his term) replaces the dictionary's sectors when they share none."""
+    words = [w for t in titles for w in _words(t)]
+    if not words:
+        return ud
+    if is_former(words):
+        if ud.sectors[:1] == ["ELI"]:
+            return ud
+        secs = ["ELI"]
+    else:
+        # only a formal title, capitalized before the name ("President Gbagbo"); a description ("the
+        # party's leader Mahmoud Abbas") does not override the dictionary
+        formal = [w for w in words if w[:1].isupper()]
+        secs = merge_sectors([m[2] for m in sector_matches(formal)])
+        if not secs or set(secs) - TITLE_SECTORS or set(secs) & set(ud.sectors):
+            return ud
+    a = Actor(name=ud.name, country=ud.country, sectors=secs, kind=ud.kind)
+    a.id = ud.id
     return a
 
 
@@ -210,7 +240,11 @@ def _people_head(words: list[str]) -> int | None:
     stop = next((i for i, w in enumerate(words) if w.lower() in ("of", "in", "living", "from", "who", "near", "at")),
                 len(words))
     core = words[:stop]
-    if not core or len(core) > 4:
+    # a leading quantity does not count: "Some 800,000 Iraqi Kurds", "up to 100 Albanians"
+    q = 0
+    while q < len(core) - 1 and (core[q].isdigit() or core[q].lower() in quantity_words()):
+        q += 1
+    if not core or len(core) - q > 4:
         return None
     w = core[-1]
     if w[:1].isupper() and w.endswith("s") and not w.endswith(("ss", "'s", "’s")) and len(w) > 3:
@@ -245,10 +279,10 @@ def resolve_phrase(text, date=None):
     person = _person_in_phrase(text)
     if person:
         ud = user_dictionary().lookup(person, date)
-        if ud is not None:
-            return ud
-        # the person's own name says nothing about a country ("President Bush" is not Bush, Egypt)
         title = text[: text.rfind(person)].strip()
+        if ud is not None:
+            return _title_wins(ud, [title]) if title else ud
+        # the person's own name says nothing about a country ("President Bush" is not Bush, Egypt)
         a = code_phrase(title, None, date) if title else None
         if a is None:
             return None
@@ -535,13 +569,15 @@ def _code_place_name(text: str, span) -> Actor | None:
     iso3, kind = r
     if kind == "country":
         a = code_phrase(text)
-        if a is not None and span is not None and span.root.dep_ in ("nsubj",) and span.root.head.lemma_ in SPEECH:
+        if a is not None and span is not None and span.root.dep_ in ("nsubj",) \
+                and span.root.head.lemma_ in speech_verbs():
             a.sectors = a.sectors or ["GOV"]
             a.code = None
             a.__post_init__()
         return a
     # a capital as the subject of a speech verb is its government ("Seoul said", "Washington warned")
-    if kind == "capital" and span is not None and span.root.dep_ in ("nsubj",) and span.root.head.lemma_ in SPEECH:
+    if kind == "capital" and span is not None and span.root.dep_ in ("nsubj",) \
+            and span.root.head.lemma_ in speech_verbs():
         a = Actor(name=text, country=iso3, sectors=["GOV"], kind="country")
         a.id = actor_id(a)
         return a
@@ -556,7 +592,13 @@ def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) ->
     dests: set[str] = set()
     ud = user_dictionary().lookup(name, ctx.dct)
     if ud is not None:
-        return ud
+        titles = []
+        for k in members:
+            e = ents[k]
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is not None:
+                titles += _role_phrases(doc, span)
+        return _title_wins(ud, titles)
     for k in members:
         e = ents[k]
         span = doc.char_span(e.start, e.end, alignment_mode="expand")
@@ -682,6 +724,8 @@ def actor_for_span(ctx, span):
     if span is None:
         return None
     a = _actor_for_span(ctx, span)
+    if a is None:
+        a = _town_place(ctx, span)
     if a is not None and (a.country is None or _ethnic(span)):
         a = _context_country(ctx, span, a)
     elif a is not None and a.kind == "group" and a.sectors == ["CVL"]:
@@ -700,6 +744,32 @@ def actor_for_span(ctx, span):
 
 
 PLACE_DEPS = {"pobj", "dobj", "nsubjpass"}
+
+
+def town_entity(ctx, span):
+    """The GPE entity naming the span's head that the places stage resolved to a city or town (one the
+    country / capital tables do not know: "Jericho", "Kismayo"), else None."""
+    head = span.root
+    if head.ent_type_ != "GPE":
+        return None
+    for _, e in _window(ctx, head.idx - 200, head.idx + 1):
+        if e.start <= head.idx < e.end and e.label == "GPE" and e.place is not None and e.place.country \
+                and e.place.feature == "city" and e.place.country in _iso3_set():
+            return e
+    return None
+
+
+def _town_place(ctx, span) -> Actor | None:
+    """A town the places stage resolved, as a place actor (its country, no sector), like a capital that is
+    only a place ("shelled targets in Jericho" -> PSE)."""
+    if span.root.dep_ not in PLACE_DEPS:
+        return None  # a town is acted on or is where; a subject with a town's name is a misread person
+    e = town_entity(ctx, span)
+    if e is None:
+        return None
+    a = Actor(name=e.place.name, country=e.place.country, sectors=[], kind="country")
+    a.id = actor_id(a)
+    return a
 
 
 DESTINATION_TITLES = {"ambassador", "envoy", "consul", "representative", "delegate", "emissary", "attache"}
@@ -782,6 +852,9 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
     # 0. a national modifier inside the phrase ("The US Congress" with "Congress" an ORG of its own)
     for c in head.children:
         if span.start <= c.i < head.i and c.dep_ in ("compound", "amod", "poss", "nmod"):
+            if c.ent_type_ and c.ent_type_ == head.ent_type_ and all(
+                    ctx.doc[k].ent_iob_ == "I" for k in range(c.i + 1, head.i + 1)):
+                continue  # a piece of the head's own name ("Moody" in "Moody Awori"), not a place
             cc = _place_country(ctx, c)
             if cc and cc != kin:
                 found = cc
@@ -815,10 +888,14 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
     if found is None and not own_only:
         sent = head.sent
         countries, places = [], []
-        for _, e in _window(ctx, sent.start_char, sent.end_char):
+        ents = _window(ctx, sent.start_char, sent.end_char)
+        for _, e in ents:
             if e.end > sent.end_char or e.start <= head.idx < e.end or \
                     re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
                 continue
+            if any(o is not e and o.label in ("PERSON", "ORG") and o.start <= e.start and e.end <= o.end
+                   for _, o in ents):
+                continue  # a piece of a name ("Moody" in "Moody Awori"), not a place
             c = e.actor.country if e.actor is not None else None
             if c is None and e.label in ("GPE", "LOC", "FAC") and e.place is not None:
                 c = e.place.country  # the places stage's reading, with the article's context

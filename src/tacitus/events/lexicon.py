@@ -147,7 +147,8 @@ def _light_head(tok):
         tok, h = h, h.head
     if tok.dep_ in OBJ_DEPS + ("nsubjpass", "nsubj") and h.pos_ in ("VERB", "AUX"):
         return h  # (as subject: "Clashes erupted between ..." -- only for verbs of occurrence)
-    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX"):
+    if tok.dep_ == "pobj" and h.dep_ == "prep" and h.head.pos_ in ("VERB", "AUX") \
+            and h.lower_ not in R.words("topic_preps.txt"):  # "complained over the raids": a topic
         return h.head
     if tok.dep_ == "conj":
         return _light_head(h)

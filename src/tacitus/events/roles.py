@@ -155,7 +155,17 @@ def _subject_of(verb, depth=0):
             if objs:
                 return antecedent(objs[0])
     if verb.dep_ == "relcl":
-        return antecedent(verb.head)
+        h = verb.head
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and not actor_like(h):
+            # "converged for a rally to protest ...", "called a strike to demand ...": an infinitive on an
+            # event noun is a purpose clause; its doer is that of the clause holding the noun
+            gov = h.head.head if h.dep_ == "pobj" and h.head.dep_ == "prep" else h.head
+            if gov.pos_ in ("VERB", "AUX") and gov.i != verb.i:
+                subj = _subject_of(gov, depth + 1)
+                if subj is not None:
+                    return subj
+        return antecedent(h)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "are guilty of violating ...", "by attacking"
         host = verb.head.head
         if host.pos_ == "VERB" and verb.head.lower_ in ("of", "for", "with", "from"):

@@ -37,13 +37,11 @@ ACTOR_DRIVEN = {"CONSULT", "AGREE", "COOPERATE", "CONCEDE", "MOBILIZE"}
 # "blocked the bridge"); every other type's recipient is an actor ("rejected a formula" has none,
 # "funding $100m of emergency aid" has none)
 THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
-HUMAN_NOUNS = {"man", "woman", "person", "people", "child", "boy", "girl", "teenager", "youth", "adult", "baby",
-               "member", "family", "individual", "suspect", "victim", "passenger", "tourist", "worker", "citizen",
-               "national", "resident", "civilian", "villager", "student", "journalist", "prisoner", "hostage",
-               "refugee", "migrant", "other", "one", "someone", "protester", "demonstrator"}
-FORCE_NOUNS = {"troop", "soldier", "force", "guerrilla", "guerilla", "rebel", "fighter", "peacekeeper", "militia",
-               "militiaman", "unit", "army", "marine", "paratrooper", "insurgent", "militant", "contingent",
-               "battalion", "brigade", "division", "reservist"}
+# plain-people nouns ("arrested three men": they are the recipient) and armed-force nouns (the withdrawn
+# force stands for its side): resources/en/events/human_nouns.txt, force_nouns.txt
+HUMAN_NOUNS = "human_nouns.txt"
+FORCE_NOUNS = "force_nouns.txt"
+WEAPON_NOUNS = "weapon_nouns.txt"  # "launched artillery fire against X": the weapon is not the recipient
 
 
 def prep_objects_of(tok):
@@ -207,6 +205,7 @@ class EventExtractor:
             evs = self._build(ctx, sent, c, contexts)
             built[c.tok.i] = evs
         self._merge(cands, built)
+        _elided_recipients(sent.doc, built)
         for evs in built.values():
             out.extend(e for e in evs if e.confidence >= self.min_confidence)
         return out
@@ -276,13 +275,14 @@ class EventExtractor:
             src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light, "ofsource" in rule.flags)
         if tgt is None and "frame" in rule.flags:
             tgt = _frame_target(c, slots)
-        if c.type in ("MOBILIZE", "RETREAT") and src is None and tok.pos_ == "VERB":
-            # "Troops were deployed to the border", "guerrillas have been demobilized": the mobilised or
-            # withdrawn force stands for its side
+        if (c.type in ("MOBILIZE", "RETREAT") or (c.type, c.mode) == ("SANCTION", "withdraw")) and src is None \
+                and tok.pos_ == "VERB":
+            # "Troops were deployed to the border", "guerrillas have been demobilized", "peacekeepers were
+            # withdrawn from Bosnia": the mobilised or withdrawn force stands for its side
             force = next((x for x in tok.children if x.dep_ == "nsubjpass"), None)
-            if force is not None and c.type == "RETREAT" and lemma(force) not in FORCE_NOUNS and not (
+            if force is not None and c.type != "MOBILIZE" and lemma(force) not in R.words(FORCE_NOUNS) and not (
                     lemma(force) in ("third", "half", "part", "most", "some", "many", "all")
-                    and any(lemma(o) in FORCE_NOUNS for o in prep_objects_of(force))):
+                    and any(lemma(o) in R.words(FORCE_NOUNS) for o in prep_objects_of(force))):
                 force = None
             if force is not None:
                 src = antecedent(force)
@@ -403,20 +403,32 @@ class EventExtractor:
                         ft = _frame_target(c, slots)
                         if ft is not None and ft.lower_ not in PERSONAL:
                             tp = _participant_np(ctx, ft)
-                if (tp is None or tp.actor is None or (not tp.actor.country and t is not None and not actor_like(t))) \
-                        and not (t is not None and lemma(t) in HUMAN_NOUNS):  # "arrested three men": they are the target
+                weapon = typ in ("ASSAULT", "THREATEN") and t is not None and lemma(t) in R.words(WEAPON_NOUNS)
+                if (tp is None or tp.actor is None or weapon
+                        or (not tp.actor.country and t is not None and not actor_like(t))) \
+                        and not (t is not None and lemma(t) in R.words(HUMAN_NOUNS)):  # "arrested three men": the target
                     # no recipient, a thing ("shelled targets in Jericho"), or a thing the actors stage
                     # read a sector into ("boycott all official contact with the United States"): look inside
                     # the event's own complement for an actor or a place (the event and its confidence stay)
                     fb = _fallback_participant(ctx, c, sspan, t)
-                    if fb is not None:
+                    if fb is not None and t is not None and lemma(t) in R.words(INHABITED_PLACES) \
+                            and t.left_edge.idx <= fb.start and fb.end <= t.right_edge.idx + len(t.right_edge):
+                        # "retook a village in western Cambodia": the village, in that country
+                        tp = _located_place(t, fb)
+                    elif fb is not None:
                         tp = fb
+                    elif weapon:
+                        tp = None  # "launched artillery": the weapon is no recipient
                 if sp is None and typ in STATE_ACTS | {"ASSAULT"} and ((tok.pos_ == "VERB" and is_passive(tok)) or (
                         c.light is not None and c.light.pos_ == "VERB" and is_passive(c.light))):
                     # "was arrested in Lebanon", "was put under investigation in Italy": with no agent, the
                     # state acts where it happens (CAMEO); the place's country, coded as a place.
                     # "was killed in a car bomb explosion": the weapon, an unidentified armed force (UAF)
                     sp = _place_source(ctx, tok, c.light, tp, weapons_only=typ == "ASSAULT")
+                if tp is not None and tp.actor is not None and not tp.actor.sectors:
+                    tp = _possessor_recipient(ctx, tp, sent)
+                if tp is not None and tp.actor is not None and not tp.actor.sectors:
+                    tp = _inhabited_recipient(ctx, tp, typ, mode, sent)
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -449,6 +461,51 @@ class EventExtractor:
                 built[i] = []
 
 
+def _numeric_object(tok) -> bool:
+    """The verb's object is a bare number ("arresting 12", "killing or wounding 50"): its noun is elided."""
+    objs = [o for o in tok.children if o.dep_ == "dobj"]
+    if not objs:  # "killing or wounding 50": the object of the last conjunct is shared
+        objs = [o for v in tok.conjuncts if v.i > tok.i and v.pos_ == "VERB" for o in v.children if o.dep_ == "dobj"]
+    return bool(objs) and all(o.pos_ == "NUM" and not any(g.pos_ in ("NOUN", "PROPN") for g in o.children)
+                              for o in objs)
+
+
+def _elided_recipients(doc, built: dict[int, list[Event]]) -> None:
+    """"opened fire to disperse the demonstrators, killing one person and arresting 12": an event whose
+    object is a bare number takes the recipient of the event that governs its clause (12 of them); a verb
+    with no object coordinated with one that has ("shot and killed a police officer") shares it."""
+    for i, evs in built.items():
+        for ev in evs:
+            if ev.target is not None or ev.head_token is None:
+                continue
+            tok = doc[ev.head_token]
+            if tok.pos_ != "VERB":
+                continue
+            if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                # "shot and killed a police officer", "arrested and deported two journalists": the object of
+                # the next coordinated verb is shared
+                nxt = next((v for v in tok.conjuncts if v.i > tok.i and v.pos_ == "VERB"
+                            and any(c.dep_ == "dobj" for c in v.children)), None)
+                if nxt is not None:
+                    obj = next(c for c in nxt.children if c.dep_ == "dobj")
+                    shared = next((g.target for g in built.get(nxt.i, []) if g.target is not None
+                                   and g.target.start <= obj.idx < g.target.end), None)
+                    if shared is not None:
+                        ev.target = shared
+                        continue
+            if not _numeric_object(tok):
+                continue
+            for anc in tok.ancestors:
+                # the governing event's trigger is the ancestor or its object ("opened fire")
+                gov = next((g for evs2 in built.values() for g in evs2
+                            if g.target is not None and g.target.actor is not None and g.head_token is not None
+                            and (g.head_token == anc.i or (doc[g.head_token].head.i == anc.i
+                                                           and doc[g.head_token].dep_ == "dobj"))), None)
+                if gov is not None:
+                    ev.target = gov.target
+                    break
+
+
 def _frame_target(c: Candidate, slots):
     """The recipient of a frame event is often inside its complement: "demanded that the US cancel
     ..." (the subject of the that-clause), "threatened to cut off electricity to Nakhichevan" (the
@@ -478,10 +535,84 @@ def _frame_target(c: Candidate, slots):
     return None
 
 
+# physical acts whose populated-place recipient stands for its people (CVL); THREATEN by the mode threatened
+INHABITANT_TYPES = {"ASSAULT", "COERCE", "AID"}
+INHABITANT_THREATS = {"violence", "restrict"}
+INHABITED_PLACES = "inhabited_places.txt"
+
+
+def _located_place(t, where: Participant) -> Participant:
+    """A populated place named by a common noun ("a strategic village") coded with the country of the place
+    its own modifiers name ("in western Cambodia"); no sector here (see _inhabited_recipient)."""
+    from ..actors.registry import actor_id
+    from ..model import Actor
+    span = np_span(t)
+    a = Actor(name=span.text, country=where.actor.country, sectors=[], kind="group")
+    a.id = actor_id(a)
+    return Participant(span.start_char, span.end_char, span.text, a)
+
+
+def _possessor_recipient(ctx, tp: Participant, sent) -> Participant:
+    """"to protest President Assad's failure", "demanded Milosevic's resignation": the named possessor of an
+    abstract recipient (a common noun that is no agent noun, coded without a sector) is the actor."""
+    span = sent.doc.char_span(tp.start, tp.end, alignment_mode="expand")
+    if span is None:
+        return tp
+    t = span.root
+    if t.pos_ != "NOUN" or t.ent_type_ or lemma(t) in _political_lemmas():
+        return tp
+    poss = next((x for x in t.children if x.dep_ == "poss" and x.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")), None)
+    if poss is None:
+        return tp
+    pp = _participant_np(ctx, poss)
+    return pp if pp.actor is not None and pp.actor.country else tp
+
+
+def _inhabited_recipient(ctx, tp: Participant, typ: str, mode: str | None, sent) -> Participant:
+    """A populated place as the recipient, with no sector: its people (CVL) for a physical act ("shelled the
+    town", "a curfew in Abidjan"), its government (GOV) for a capital in any other event unless it is only
+    where the event happens ("relations with Tehran" GOV; "protested in Jakarta" keeps no sector). A country
+    name keeps no sector. Populated-place nouns: resources/en/events/inhabited_places.txt."""
+    from ..actors.lexicon import country_of_name
+    from ..actors.registry import actor_id
+    from ..actors.stage import LOCATIVE_PLACE, town_entity
+    from ..model import Actor
+    act = tp.actor
+    doc = sent.doc
+    span = doc.char_span(tp.start, tp.end, alignment_mode="expand")
+    if span is None:
+        return tp
+    root = span.root
+    if root.ent_type_ in ("GPE", "LOC", "FAC"):
+        ent = next((e for e in doc.ents if e.start <= root.i < e.end), None)
+        text = ent.text if ent is not None else root.text
+        r = country_of_name(text[4:] if text.lower().startswith("the ") else text, allow_cities=True)
+        kind = r[1] if r else ("city" if town_entity(ctx, span) is not None else None)
+        if kind not in ("capital", "city"):
+            return tp
+    elif lemma(root) in R.words(INHABITED_PLACES):
+        kind = "noun"
+    else:
+        return tp
+    physical = typ in INHABITANT_TYPES or (typ == "THREATEN" and mode in INHABITANT_THREATS)
+    if physical:
+        sector = "CVL"
+    elif kind == "capital" and not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PLACE):
+        sector = "GOV"  # "ties with Tehran", "an admission by Moscow"; "protested in Jakarta" stays the place
+    else:
+        return tp
+    a = Actor(name=act.name, country=act.country, sectors=[sector], kind=act.kind)
+    a.id = actor_id(a)
+    return Participant(tp.start, tp.end, tp.text, a)
+
+
 def _fallback_participant(ctx, c: Candidate, sspan, t):
     """The first actor with a country among the recipient candidates of ``fallback_targets``: inside the
     thing the event is done to, then inside the trigger's (and its light verb's) complement."""
     exclude = set(range(sspan.start, sspan.end)) if sspan is not None else set()
+    # "launched artillery, mortar and rocket fire against X": for an attack or a threat the weapons are
+    # never the recipient
+    weapons = R.words(WEAPON_NOUNS) if c.type in ("ASSAULT", "THREATEN") else frozenset()
     passive = c.tok.pos_ in ("VERB", "AUX") and is_passive(c.tok)
     inner = fallback_targets([t], exclude) if t is not None else []
     outer = fallback_targets([c.tok] + ([c.light] if c.light is not None else []), exclude, passive,
@@ -495,7 +626,7 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
         if t is not None and cand.i == t.i:
             continue
         cand = antecedent(cand)
-        if cand.i in exclude:
+        if cand.i in exclude or lemma(cand) in weapons:
             continue
         part = _participant_np(ctx, cand)
         tried += 1
