@@ -135,3 +135,45 @@ def test_tagger_anchor_says_where_the_value_came_from():
                                          "It is open now. It took 5 years.", DCT)}
     assert got == {"2009": "absolute", "two months later": "reference", "Friday": "publication",
                    "now": "publication", "5 years": None}
+
+
+def _values(text: str, dct: date) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
+def test_tagger_forecast_quarter_does_not_become_the_reporting_period():
+    # "the fourth quarter" (not over at the DCT, no past tense) is a forecast; "the year-ago period"
+    # still compares with the reported third quarter
+    text = ("Profit fell in the third quarter. Analysts expect the trend to continue into the fourth quarter. "
+            "In the year-ago period, the company earned $101 million.")
+    got = _values(text, date(1989, 10, 26))
+    assert ("the year-ago period", "1988-Q3") in got
+    # a fiscal quarter reported in the past tense or "ended ..." is the reporting period even if the
+    # calendar quarter of the same name is not over
+    text = ("The company reported a decline in fourth-quarter earnings. Net was $84.9 million, or $1.24 a share, "
+            "a year earlier.")
+    assert ("a year earlier", "1988-Q4") in _values(text, date(1989, 11, 2))
+    text = "Net fell for its fourth quarter ended Sept. 30. In the year-ago quarter it earned $4 million."
+    assert ("the year-ago quarter", "1988-Q4") in _values(text, date(1989, 11, 2))
+
+
+def test_tagger_holiday_weekday_rule_with_offset():
+    # 'wd:MM:W:N:K': the Nth weekday W of month MM plus K days (US Election Day: Monday + 1)
+    assert _values("They vote on Election Day.", date(1998, 10, 26)) == [("Election Day", "1998-11-03")]
+    assert _values("They voted on Election Day.", date(2000, 11, 20)) == [("Election Day", "2000-11-07")]
+    assert _values("They vote on Election Day.", date(2020, 9, 1)) == [("Election Day", "2020-11-03")]
+
+
+def test_tagger_plan_points_ahead_only_for_what_follows_it(nlp):
+    # the parse: a time after "planned" is the planned event's; a fronted time is when the planning was
+    text = "Protesters planned a large demonstration in Little Havana on Saturday."
+    assert one(text, date(2000, 1, 7), doc=nlp(text)).value == "2000-01-08"
+    text = "On Friday, the Kenyan government planned to pay the first 32 death claims, officials said."
+    assert one(text, date(1998, 9, 30), doc=nlp(text)).value == "1998-09-25"
+    # the text heuristic ("A|B" cues in tense.tsv) gives the same readings
+    assert one("Protesters planned a large demonstration on Saturday.", date(2000, 1, 7)).value == "2000-01-08"
+    assert one("On Friday, the government planned to pay the claims.", date(1998, 9, 30)).value == "1998-09-25"
+    # "as (previously) planned" is a participle: the plan is past, and so is the time after it
+    text = "The ground offensive began as previously planned Saturday night."
+    assert one(text, date(1991, 2, 25), doc=nlp(text)).value == "1991-02-23TNI"
+    assert one(text, date(1991, 2, 25)).value == "1991-02-23TNI"

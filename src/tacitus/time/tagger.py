@@ -27,6 +27,7 @@ NEAR_MONTHS = 3
 PERIOD_FOCUS_CHARS = 3000  # a reporting period (quarter, half) stays in focus this far, until a span of time
 SAME_YEAR_FIRST = False  # with no tense, a bare month/season is the closest one, not the one in the DCT's year
 SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps the year of its first mention
+PERIOD_ENDED = True  # a quarter/half becomes the reporting period in focus only when reported (see _reported)
 TENSE_OVERRIDES_NEAR = True
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
@@ -483,21 +484,21 @@ class _Norm:
         return V.Point("year", (19 if first == "nineteen" else 20) * 100 + r)
 
     def f_holiday(self, h):
-        """A holiday: 'MM-DD' (fixed), 'thanksgiving', 'wd:MM:W:N' (the Nth ISO weekday W of month MM,
-        N=-1 the last) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense."""
+        """A holiday: 'MM-DD' (fixed), 'thanksgiving', 'wd:MM:W:N[:K]' (the Nth ISO weekday W of month MM,
+        N=-1 the last, plus K days) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense."""
         if h == "thanksgiving":
             h = "wd:11:4:4"
         if h.startswith(("wd:", "easter:")):
             def day_in(y):
                 if h.startswith("easter:"):
                     return V.add_days(_easter(y), int(h.split(":")[1]))
-                _, mm, w, n = h.split(":")
-                mm, w, n = int(mm), int(w), int(n)
+                _, mm, w, n, *k = h.split(":")
+                mm, w, n, k = int(mm), int(w), int(n), int(k[0]) if k else 0
                 if n > 0:
                     d = date(y, mm, 1)
-                    return V.add_days(d, (w - d.isoweekday()) % 7 + 7 * (n - 1))
+                    return V.add_days(d, (w - d.isoweekday()) % 7 + 7 * (n - 1) + k)
                 d = date(y, mm, calendar.monthrange(y, mm)[1])
-                return V.add_days(d, -((d.isoweekday() - w) % 7))
+                return V.add_days(d, -((d.isoweekday() - w) % 7) + k)
             cands = [V.Point.of_day(day_in(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)
                      if 1 < y < 9999]
             if not cands:
@@ -857,7 +858,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
                 norm._ref_pos = s
-                if val.gran in ("quarter", "half"):
+                if val.gran in ("quarter", "half") and (not PERIOD_ENDED or _reported(norm, val, text, e)):
                     norm.period, norm._period_pos = val, s
             elif r.type == "DURATION":
                 norm._dur_pos = s
@@ -897,6 +898,16 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
                          interval_start=ia, interval_end=ib,
                          anchor=anchor))
     return out
+
+
+_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
+
+
+def _reported(norm: _Norm, val: V.Point, text: str, end: int) -> bool:
+    """A quarter/half that can be the reporting period of "a year ago" / "the year-ago period": one that is
+    over by the DCT, or a (fiscal) one reported in the past tense or "ended Sept. 30". A quarter still to
+    come ("a further decline in the fourth quarter", said in October) is a forecast, not the period."""
+    return val.interval()[1] < norm._dct or bool(_ENDED.match(text, end)) or norm.tense() == "past"
 
 
 def _merge(text: str, items):

@@ -65,6 +65,8 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
                 continue
         if t == "skip":
             continue
+        if "|" in t:  # "future|past": by the side of the expression the cue is on
+            t = t.split("|")[0 if m.end() <= start else 1]
         before = text[max(s0, m.start() - 30):m.start()].lower()
         if t == "past" and re.search(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?$", before):
             t = "future"  # "will be held", "would have met"
@@ -81,6 +83,7 @@ RIGHT_WEIGHT = 1.5  # a cue after the expression counts as this much farther awa
 _QUOTE = re.compile(r"''|``|[\"“”]")
 
 _SCHEDULE = {"schedule", "slate", "reschedule"}
+_PLAN = {"plan"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
 
 
@@ -105,6 +108,8 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    if tok.lemma_.lower() in _PLAN and tok.idx < start and tok.tag_ != "VBN":
+        return "future"  # "protesters planned a demonstration on Saturday": the plan is about what follows
     t = verb_tense(tok)
     if t is None and PRESENT_IS_FUTURE and tok.tag_ in ("VBP", "VBZ", "VB") and \
             tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
