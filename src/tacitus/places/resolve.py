@@ -103,6 +103,16 @@ _CITY_OF = re.compile(r"\b(city|town|village|suburb|township) of\s*$", re.I)
 _TOWNISH = re.compile(r"\s+(man|woman|men|women|residents?|natives?|police|teen|teenager|boy|girl|mayor|couple|"
                       r"family|city|city council|town|township|village|county|area|school|schools|high school|"
                       r"fire|firefighters|officers?|officials?|woman's|man's)\b")
+_LOCAL_AFTER = re.compile(r"(?:'s|’s)?(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:police|Police|PD|city council|City Council|council|Council|"
+                          r"city hall|City Hall|mayor|Mayor|library|Library|schools?|Schools?|high school|"
+                          r"High School|residents?|Residents?|area|Area|fire department|Fire Department|grand jury|"
+                          r"circuit court|Circuit Court|District Court|Municipal|Township|township|Community|"
+                          r"Medical Center|Regional|Chamber of Commerce|Commonwealth’s Attorney|"
+                          r"Commonwealth's Attorney|city|City|county|County|Board|board|Recreation|Parks)\b")
+_LOCAL_NEWS = re.compile(r"\b(?:[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all|[Tt]own [Hh]all|[Mm]ayor|[Tt]ownship|[Ss]heriff|"
+                         r"[Ss]chool [Bb]oard|[Cc]ity [Mm]anager|[Aa]ldermen|[Aa]lderman|[Ss]electmen|"
+                         r"[Cc]ounty [Cc]ommission|[Dd]owntown|the city(?:’s|'s)?|the town(?:’s|'s)?)\b")
+_LOCAL_BEFORE = re.compile(r"(?:,\s*\d{1,3},\s*(?:also\s+|both\s+)?of|\b(?:[Cc]ity|[Tt]own|[Vv]illage) of)\s+$")
 _CAPSEQ = re.compile(r"\b(?:[A-Z][a-zA-Z.'’-]+)(?:\s+(?:of\s+)?[A-Z][a-zA-Z.'’-]+){0,2}")
 
 
@@ -172,11 +182,14 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[str, str] | None:
         q = q.rstrip(".") if n > 1 or len(q) > 5 else q
         if q in gaz.abbr:
             return (gaz.abbr[q], "")
-        for i in gaz.lookup(q):
+        found = gaz.lookup(q)
+        for i in found:
             if gaz.feat[i] == ADM1 and gaz.is_primary(q, i) or gaz.feat[i] == ADM1 and q in gaz.state_abbr:
                 return (gaz.cc[i], gaz.adm1[i])
             if gaz.feat[i] == COUNTRY:
                 return (gaz.cc[i], "")
+        if found and n > 1 and any(gaz.is_primary(q, i) for i in found):
+            return None  # "Pensacola, Panama City and ...": the next item of a list, not a qualifier
     return None
 
 
@@ -281,6 +294,12 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
     def av(key, me):
         return atot.get(key, 0.0) - avote[key].get(me, 0.0) if key in atot else 0.0
     townish = [bool(_TOWNISH.match(text, b)) for a, b in spans]
+    # names the text treats as its local town: "Paris Police Department", "Dublin Arts Council",
+    # "Alexandria police", "Jessica Kay, 18, of Paris"; local-government news ("the mayor", "City Hall")
+    local_text = bool(_LOCAL_NEWS.search(text))
+    names_by_adm1: dict = {}
+    local_cue = {surf[k] for k, (a, b) in enumerate(spans)
+                 if _LOCAL_AFTER.match(text, b) or _LOCAL_BEFORE.search(text, max(0, a - 30), a)}
     cityish = [bool(_CITYISH.match(text, b)) or bool(_CITY_OF.search(text[max(0, a - 20):a])) for a, b in spans]
     # "in Becker, Clay or Douglas counties": the county, not the town
     for k, (a, b) in enumerate(spans):
@@ -318,6 +337,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 adm_by_surface[surf[k]].add((gaz.cc[i], gaz.adm1[i]))
         weight_by_surface[surf[k]] = 1.0 / max(1, len(top[k]))
     near_cache: dict[tuple[str, int], float] = {}
+    spatial: dict[tuple[str, int], float] = {}
 
     def near_memo(k: int, i: int) -> float:
         """Spatial coherence bonus of candidate i for the name of mention k (same for every mention)."""
@@ -338,6 +358,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 if dmin < NEAR_KM:
                     near += weight_by_surface[sf] ** 0.5 * (1.0 - NEAR_DECAY * dmin / NEAR_KM)
             v = W_NEAR * min(near, 3)
+            spatial[key] = v
             cc = gaz.cc[i]
             if gaz.adm1[i] and any(sf != surf[k] and (cc, gaz.adm1[i]) in adms for sf, adms in adm_by_surface.items()):
                 v += 1.5
@@ -391,6 +412,17 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                     sc += near_memo(k, i)
             if sc > best_sc:
                 best, best_sc = i, sc
+        # a world city (national capital, city of a million) is not displaced by a small namesake on the
+        # strength of country/state votes alone ("Paris ... Springfield, Illinois"): the namesake needs
+        # strong evidence — a qualifier ("Paris, Ill."), another place of the text near it, a local cue on
+        # the name ("Paris Police Department", "of Paris"), or a clearly local article that does not name
+        # the world city's country (local-government words, or three other names in the namesake's state)
+        if best is not None and not quals[k] and gaz.feat[best] in (CITY, CAPITAL, ADM2) \
+                and not _world_city(gaz, best) and surf[k] not in local_cue and spatial.get((surf[k], best), 0.0) <= 0:
+            w = _world_namesake(gaz, clean(text[spans[k][0]:spans[k][1]]), cs)
+            if w is not None and (cv(gaz.cc[w], surf[k]) > 0 or not (
+                    local_text or _names_in(gaz, first, surf, names_by_adm1, k, best) >= LOCAL_NAMES)):
+                best = w
         # a national capital that shares its name with a division elsewhere ("Washington" is the city
         # unless the text says "Washington state")
         if best is not None and gaz.feat[best] == ADM1 and not quals[k] and \
@@ -410,6 +442,38 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                     break
         out.append(best)
     return out
+
+
+WORLD_CITY_POP = 1_000_000
+WORLD_CAPITAL_POP = 100_000  # not the capitals of small territories (Hamilton, Bermuda; Victoria, Seychelles)
+LOCAL_NAMES = 3  # other names of the text in a division that make it the article's locality
+
+
+def _world_city(gaz: Gazetteer, i: int) -> bool:
+    """A national capital of 100,000 or a city of a million."""
+    return gaz.pop[i] >= WORLD_CITY_POP and gaz.feat[i] in (CITY, CAPITAL) or \
+        gaz.feat[i] == CAPITAL and gaz.pop[i] >= WORLD_CAPITAL_POP
+
+
+def _names_in(gaz: Gazetteer, first: list, surf: list[str], table: dict, k: int, i: int) -> int:
+    """Distinct other names of the text whose first-pass place lies in the first-level division of
+    entry i (``table`` caches the names per division)."""
+    if not table:
+        table[None] = set()
+        for j, f in enumerate(first):
+            if f is not None and gaz.adm1[f]:
+                table.setdefault((gaz.cc[f], gaz.adm1[f]), set()).add(surf[j])
+    names = table.get((gaz.cc[i], gaz.adm1[i]), set()) if gaz.adm1[i] else set()
+    return len(names) - (surf[k] in names)
+
+
+def _world_namesake(gaz: Gazetteer, name: str, cs: tuple[int, ...]) -> int | None:
+    """The most populous world city among the candidates that bears the name as its own name."""
+    best = None
+    for i in cs:
+        if _world_city(gaz, i) and gaz.is_primary(name, i) and (best is None or gaz.pop[i] > gaz.pop[best]):
+            best = i
+    return best
 
 
 def _qual_bonus(gaz: Gazetteer, i: int, q: tuple[str, str]) -> float:
