@@ -12,9 +12,12 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
                       r"([A-Z][A-Za-z. ]{1,25}?))?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
-SPEECH = {"say", "tell", "warn", "announce", "state", "declare", "accuse", "urge", "claim", "deny", "report",
-          "add", "insist", "threaten", "demand", "condemn", "confirm", "reject", "respond"}
 
+
+
+def _speech_verbs() -> frozenset[str]:
+    from ..actors.lexicon import speech_verbs  # here, not at the top: actors imports the gazetteer
+    return speech_verbs()
 
 def find_dateline(text: str) -> Place | None:
     """ "SEOUL (Reuters) - ..." / "WASHINGTON — ..." / "Lagos, Nigeria - ..." -> the place."""
@@ -276,7 +279,7 @@ class EventLocator:
             elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
                 if root.dep_ != "compound" or root.head.dep_ not in ("pobj",):
                     continue  # metonymy or a modifier ("Washington said", "Seoul newspaper")
-            if root.dep_ == "nsubj" and root.head.lemma_ in SPEECH:
+            if root.dep_ == "nsubj" and root.head.lemma_ in _speech_verbs():  # "Seoul said": the government
                 continue
             if _clause_head(root).i != clause.i:
                 continue
