@@ -100,3 +100,9 @@ def test_actors_quantity_word_examples(text, expected):
     country, sector = expected.split()
     a = resolve_phrase(text)
     assert a is not None and a.country == country and a.sectors[:1] == [sector]
+
+
+@pytest.mark.parametrize("text,expected", _cases("water_bodies.txt"))
+def test_actors_water_body_examples(text, expected):
+    a = resolve_phrase(text)  # "none": no country at all; "keep": some country
+    assert (a is None or a.country is None) if expected == "none" else (a is not None and a.country)

@@ -75,6 +75,22 @@ def speech_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def water_bodies() -> frozenset[str]:
+    """Head words of seas and straits (water_bodies.txt): a name they head is no actor."""
+    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "water_bodies.txt") if row[0].strip())
+
+
+def is_water_body(words: list[str]) -> bool:
+    """ "the Gulf of Mexico", "the Persian Gulf": a capitalized water word heads the name (last word, or
+    followed by "of")."""
+    w = water_bodies()
+    for i, word in enumerate(words):
+        if word[:1].isupper() and word.lower() in w and (i == len(words) - 1 or words[i + 1] == "of"):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
 def quantity_words() -> frozenset[str]:
     """Words of a leading quantity ("Some 800,000 Iraqi Kurds") skipped before a people noun (quantity_words.txt)."""
     return frozenset(row[0].strip().lower() for row in read_tsv(RES / "quantity_words.txt") if row[0].strip())

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from ..model import Actor, Entity
 from .lexicon import (WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
-                      is_former, org_info, org_sectors, quantity_words, sector_matches, singular, speech_verbs,
-                      tables)
+                      is_former, is_water_body, org_info, org_sectors, quantity_words, sector_matches, singular,
+                      speech_verbs, tables, water_bodies)
 from .registry import actor_id
 from .userdict import user_dictionary
 
@@ -48,6 +48,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     text_c = re.sub(r"(?<=\w)-(led|based)\b", r" \1", text)
     text_c = re.sub(r"\b([Ee]x)-(?=[a-z])", r"\1 ", text_c)  # "ex-president" -> "ex president"
     words = _words(text_c)
+    if is_water_body(words):  # "the Gulf of Mexico" is no actor of Mexico's
+        return None
     typed = list(words)  # as written: lower-case-only sector words ("forces") keep matching
     if text.islower():  # a phrase typed in lower case: "seoul metropolitan police"
         words = [w.capitalize() if w not in ("of", "the", "and", "to", "in") else w for w in words]
@@ -83,8 +85,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
                     if not skip_dest and prev == "to":
                         continue
                     phrase = " ".join(words[i:i + n])
-                    if not phrase[:1].isupper():
-                        continue
+                    if not phrase[:1].isupper() or (n == 1 and phrase.lower() in water_bodies()):
+                        continue  # lower case, or "Gulf" alone (the Gulf states are not PNG's Gulf Province)
                     r = country_of_name(phrase, allow_cities=allow_cities)
                     if r and i > 0 and words[i - 1][:1].isupper():
                         # "Northern Ireland", "New Mexico": a division whose name holds a country's
@@ -121,7 +123,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
             for n in range(min(4, len(words)), 0, -1):
                 for i in range(len(words) - n + 1):
                     phrase = " ".join(words[i:i + n])
-                    if phrase[:1].isupper():
+                    if phrase[:1].isupper() and not (n == 1 and phrase.lower() in water_bodies()):
                         c = division_country(phrase) or (fuzzy_country(phrase) if n == 1 else None)
                         if c:
                             country, kind, cspan = c, "city", (i, i + n)
