@@ -7,6 +7,8 @@ gold timeline and round(average gold sentences per date) sentences per date, and
 - ROUGE-1/2 F: n-gram overlap of all predicted sentences vs all gold sentences, concatenated
   (lower-cased alphanumeric tokens, no stemming, no stop-word removal).
 When a topic has several gold timelines, scores are averaged over them.
+The summary also gives the mean per story (the topic name before "_": H1N1, MJ, bpoil, haiti — several
+topics of one story share their articles' events, so a change should be judged story by story).
 
     .venv/bin/python bench/timeline.py --workdir /tmp/tacitus-t17 [--topics H1N1_bbc,MJ_bbc] [--limit 100]
 """
@@ -121,6 +123,15 @@ def main(argv=None) -> int:
         m = {k: sum(r[k] for r in rows) / len(rows) for k in ("date_f1", "rouge1", "rouge2")}
         print(f"{'MEAN':24s} date_F1={m['date_f1']:.3f} R1={m['rouge1']:.3f} R2={m['rouge2']:.3f} "
               f"({len(rows)} topics)", flush=True)
+        stories: dict[str, list[dict]] = {}
+        for r in rows:
+            stories.setdefault(r["topic"].split("_")[0], []).append(r)
+        sm = {s: {k: sum(r[k] for r in rs) / len(rs) for k in ("date_f1", "rouge1", "rouge2")}
+              for s, rs in stories.items()}
+        print("STORIES  " + "  ".join(f"{s}: F1={v['date_f1']:.3f} R1={v['rouge1']:.3f} R2={v['rouge2']:.3f}"
+                                      for s, v in sm.items()), flush=True)
+        print(f"{'STORY MEAN':24s} date_F1={sum(v['date_f1'] for v in sm.values()) / len(sm):.3f} "
+              f"({len(sm)} stories)", flush=True)
     return 0
 
 

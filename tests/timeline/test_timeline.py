@@ -182,3 +182,60 @@ def test_timeline_huge_scope_is_sampled_and_says_so(tmp_db, monkeypatch):
     assert res.exit_code == 0, res.output
     assert "estimated from a sample" in res.stderr
     db.close()
+
+
+def test_timeline_ignores_background_dates_long_before_the_coverage(tmp_db):
+    """A date recalled in every article but long before the first one (a birth date, an old disaster) is
+    background: it is not chosen, unless ``since`` asks for that period."""
+    born = "Jackson was born in Gary, Indiana on 29 August 1958."
+    arts = [article(f"m{i}", f"2009-06-{26 + i}", [
+        (born, "1958-08-29"), (f"Fans gathered outside the hospital for the {i + 1}th night on 26 June 2009.",
+                               "2009-06-26")]) for i in range(4)]
+    arts.append(article("m9", "2009-07-07", [("A memorial service was held in Los Angeles on 7 July 2009.",
+                                              "2009-07-07")]))
+    db = Database(tmp_db)
+    db.add_articles(arts)
+    days = [e["date"] for e in build_timeline(db, dates=2, sentences=1)]
+    assert "1958-08-29" not in days and "2009-06-26" in days
+    from tacitus.timeline import Weights
+    assert "1958-08-29" in [e["date"] for e in build_timeline(db, dates=2, sentences=1,
+                                                                weights=Weights(max_before=None))]
+    assert "1958-08-29" in [e["date"] for e in build_timeline(db, since="1950-01-01", dates=2, sentences=1)]
+    db.close()
+
+
+def test_timeline_norm_compresses_bursts():
+    from tacitus.timeline.build import _norm
+    assert _norm({"a": 9, "b": 1}) == {"a": 0.9, "b": 0.1}
+    assert _norm({"a": 9, "b": 1}, 0.5) == {"a": 0.75, "b": 0.25}
+    assert _norm({}) == {} and _norm({"a": 0}, 0.5) == {}
+
+
+def test_timeline_evidence_is_short_and_not_repeated():
+    """Evidence sentences: run-on sentences (page furniture, merged paragraphs) are skipped and a
+    syndicated copy with a changed word or two is not picked twice."""
+    from collections import Counter
+    from tacitus.timeline.select import MAX_TOKENS, Candidate, select_sentences
+    s1 = "BP has agreed to set up a fund of twenty billion dollars for the victims of the oil spill."
+    s1b = "BP has agreed to set up a fund of twenty billion dollars for victims of the Gulf oil spill."
+    s2 = "President Obama met BP chairman Carl-Henric Svanberg at the White House for four hours."
+    long = " ".join(["BP agreed to set up the fund for the victims of the oil spill"] * 4)
+    assert len(long.split()) > MAX_TOKENS
+    cands = [Candidate(t, f"a{i}", "2010-06-16", 0, 1.0) for i, t in enumerate([long, s1, s1b, s2])]
+    picked = [c.text for c in select_sentences(cands, 3, Counter(), 10)]
+    assert long not in picked and len(picked) == 2 and s2 in picked and (s1 in picked) != (s1b in picked)
+
+
+def test_timeline_prefers_retrospective_sentences_as_evidence(tmp_db):
+    """A sentence naming the day a week or more after it ("On 20 April the rig exploded") summarizes the
+    day; it is preferred to a same-day sentence of the same centrality (``recap_bonus``, ``recap_gap``)."""
+    from tacitus.timeline import Weights
+    fresh = "Rescuers searched the burning rig through the night of 20 April 2010."
+    recap = "Eleven workers died when the Deepwater Horizon rig exploded on 20 April 2010."
+    db = Database(tmp_db)
+    db.add_articles([article("f", "2010-04-20", [(fresh, "2010-04-20")]),
+                     article("r", "2010-05-10", [(recap, "2010-04-20")])])
+    assert build_timeline(db, dates=1, sentences=1)[0]["sentences"] == [recap]
+    assert build_timeline(db, dates=1, sentences=1, weights=Weights(recap_bonus=1.0))[0]["sentences"] == [fresh]
+    assert build_timeline(db, dates=1, sentences=1, weights=Weights(recap_gap=30))[0]["sentences"] == [fresh]
+    db.close()

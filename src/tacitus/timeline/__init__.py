@@ -11,8 +11,11 @@ from (1) articles whose temporal expressions (``timexes`` table) refer to that d
 articles counting more the later they come, (2) the publication volume of that day and the next, and
 (3) merged events dated that day (number of sources, type weight); syndicated copies count once. These
 are counts only, so the whole database is cheap; merged events re-rank the best days with one index
-lookup per day. For the N chosen days only, sentences referring to the day (and the lead sentences of
-its articles) are read, ranked by centrality and the K best non-redundant kept.
+lookup per day. Days after the last article of the scope, or more than 30 days before its first one
+(birth dates, older disasters: background), are not candidates unless ``since`` reaches them. For the N
+chosen days only, sentences referring to the day (and the lead sentences of its articles) are read,
+ranked by centrality (retrospective sentences, written a week or more after the day, preferred) and the
+K best non-redundant ones of at most 40 words kept.
 """
 from __future__ import annotations
 

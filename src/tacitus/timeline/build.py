@@ -33,8 +33,14 @@ class Weights:
     events: float = 0.1  # merged events dated that day (sources x type weight)
     max_lead: int = 5  # lead sentences of an article used as evidence of its publication day
     lead_bonus: float = 1.0  # score factor of lead sentences against sentences naming the day
+    recap_bonus: float = 1.5  # score factor of a sentence naming the day in an article published at least
+    recap_gap: int = 7  # ``recap_gap`` days after it: a retrospective summary ("On 20 April the rig exploded")
     gap_log: bool = True  # a reference counts log(1 + days between the day and the referring article)
     max_gap: int = 30
+    compress: float = 1.0  # each signal is raised to this power before normalizing (1 = linear; < 1 damps
+    # the largest bursts; 0.5 and 0.75 were within noise of 1 on T17, see bench/RESULTS-timeline.md)
+    max_before: int | None = 30  # days before the first article of the scope still eligible (None: any);
+    # older dates (birth dates, 9/11, earlier disasters) are background, not events of the coverage
 
 
 def day_of(value: str | None) -> str | None:
@@ -266,7 +272,10 @@ def _events_by_day(db, scope_articles: set[str] | None, conds: list[tuple[str, t
 
 
 # -- salience ----------------------------------------------------------------------------------
-def _norm(c: Counter) -> dict[str, float]:
+def _norm(c: Counter, power: float = 1.0) -> dict[str, float]:
+    """``c`` raised to ``power`` (compressing the largest values when < 1), scaled to sum 1."""
+    if power != 1.0:
+        c = {k: v ** power for k, v in c.items() if v > 0}
     tot = sum(c.values())
     return {k: v / tot for k, v in c.items()} if tot else {}
 
@@ -289,6 +298,8 @@ def day_salience(article_days, pubs, events_by_day, scope_articles, w: Weights,
       capped at ``max_gap``) — a day still recalled weeks later is a key date;
     - ``published`` / ``next_day``: articles published on the day / the day after;
     - ``events``: merged events dated to the day, log(1 + sources) x type weight.
+
+    Each signal is raised to ``w.compress`` (1: linear) before it is normalized.
     """
     mentions, later = Counter(), Counter()
     seen = set()
@@ -304,15 +315,14 @@ def day_salience(article_days, pubs, events_by_day, scope_articles, w: Weights,
             if pub > d:
                 gap = (date.fromisoformat(pub) - date.fromisoformat(d)).days
                 later[d] += math.log1p(min(gap, w.max_gap)) if w.gap_log else 1.0
-    published, nxt = Counter(), Counter()
-    arts = scope_articles if scope_articles is not None else set(pubs)
-    for a in arts:
-        p = pubs.get(a)
-        if p:
-            published[p] += 1
-            nxt[_shift(p, -1)] += 1
-    parts = [(w.mentions, _norm(mentions)), (w.later, _norm(later)), (w.published, _norm(published)),
-             (w.next_day, _norm(nxt)), (w.events, _norm(event_weights(events_by_day)))]
+    # counted per day, then shifted per distinct day (not per article: a 100k-article database)
+    published = Counter(pubs.values()) if scope_articles is None else Counter(
+        pubs[a] for a in scope_articles if a in pubs)
+    published.pop("", None)
+    nxt = Counter({_shift(d, -1): n for d, n in published.items()})
+    p = w.compress
+    parts = [(w.mentions, _norm(mentions, p)), (w.later, _norm(later, p)), (w.published, _norm(published, p)),
+             (w.next_day, _norm(nxt, p)), (w.events, _norm(event_weights(events_by_day), p))]
     score: dict[str, float] = defaultdict(float)
     for weight, sig in parts:
         for d, v in sig.items():
@@ -341,15 +351,19 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     # 1. salience of every day, from counts only (no sentence text is read)
     article_days = _article_days(db, scope)
     score = day_salience(article_days, pubs, {}, scope_articles, w, _copy_keys(db, article_days))
-    last_pub = max((pubs[a] for a in (scope_articles if scope_articles is not None else pubs) if pubs.get(a)),
-                   default=None)
-    days = [d for d in score if (not since or d >= since[:10]) and (not until or d <= until[:10])
+    scope_pubs = [pubs[a] for a in (scope_articles if scope_articles is not None else pubs) if pubs.get(a)]
+    last_pub = max(scope_pubs, default=None)
+    # no day after the last article; none long before the first one, unless ``since`` asks for it
+    first = since[:10] if since else None
+    if not since and scope_pubs and w.max_before is not None:
+        first = _shift(min(scope_pubs), -w.max_before)
+    days = [d for d in score if (not first or d >= first) and (not until or d <= until[:10])
             and (last_pub is None or d <= last_pub)]
     days.sort(key=lambda d: (-score[d], d))
     # merged events re-rank the best days by the text (an index lookup per day, not a scan of all events)
     pool = days[:max(POOL_FACTOR * dates, POOL_MIN)]
     events_by_day = _events_by_day(db, scope_articles, conds, pool) if pool else {}
-    for d, v in _norm(event_weights(events_by_day)).items():
+    for d, v in _norm(event_weights(events_by_day), w.compress).items():
         score[d] += w.events * v
     pool.sort(key=lambda d: (-score[d], d))
     chosen = sorted(pool[:max(dates, 0)])
@@ -363,7 +377,9 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     for lst in sents.values():
         for s in lst:
             for d in s.days & chosen_set:
-                cands[d].append(Candidate(s.text, s.article_id, s.pub, s.start, 1.0 / len(s.days)))
+                recap = s.pub and (date.fromisoformat(s.pub) - date.fromisoformat(d)).days >= w.recap_gap
+                prior = (w.recap_bonus if recap else 1.0) / len(s.days)
+                cands[d].append(Candidate(s.text, s.article_id, s.pub, s.start, prior))
             if s.idx < w.max_lead and not s.days:
                 for d in (s.pub, _shift(s.pub, -1)) if s.pub else ():
                     if d in chosen_set:
