@@ -97,6 +97,14 @@ def quantity_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def list_markers() -> dict[str, str]:
+    """Words introducing a group's members ("They include X and Y", "including X", "among them X"): word ->
+    kind (verb | prep), from list_markers.tsv."""
+    return {row[0].strip().lower(): row[1].strip() for row in read_tsv(RES / "list_markers.tsv")
+            if row and row[0].strip() and len(row) > 1}
+
+
+@lru_cache(maxsize=1)
 def former_markers() -> frozenset[str]:
     """Words that put a title in the past (former_markers.txt): "former President X" -> ELI."""
     return frozenset(row[0].strip().lower() for row in read_tsv(RES / "former_markers.txt") if row[0].strip())
@@ -249,7 +257,11 @@ def division_country(phrase: str) -> str | None:
     gaz = get_gazetteer()
     if phrase.casefold() in GENERIC or len(phrase) < 4:
         return None
+    # several divisions share a name ("Florida": the US state, a Puerto Rican municipality, a Uruguayan
+    # department): the largest (most towns) is meant when nothing else is said
+    best = None
     for i in gaz.lookup(phrase):
         if gaz.feat[i] in (ADM1, REGION) and gaz.cc[i] and gaz.is_primary(phrase, i):
-            return gaz.iso3(gaz.cc[i])
-    return None
+            if best is None or gaz.pop[i] > gaz.pop[best]:
+                best = i
+    return gaz.iso3(gaz.cc[best]) if best is not None else None
