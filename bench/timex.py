@@ -48,7 +48,8 @@ def score(docs, nlp=None, errors: list | None = None) -> dict:
                     best = (ov, i)
             if best is None:
                 if errors is not None:
-                    errors.append(("FN", d.id, d.dct, g.text, g.type, g.value, "", "", ""))
+                    ctx = d.text[max(0, g.start - 40):g.end + 40].replace("\n", " ")
+                    errors.append(("FN", d.id, d.dct, g.text, g.type, g.value, ctx, "", ""))
                 continue
             s = sys_t[best[1]]
             used.add(best[1])

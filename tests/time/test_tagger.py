@@ -177,3 +177,64 @@ def test_tagger_plan_points_ahead_only_for_what_follows_it(nlp):
     text = "The ground offensive began as previously planned Saturday night."
     assert one(text, date(1991, 2, 25), doc=nlp(text)).value == "1991-02-23TNI"
     assert one(text, date(1991, 2, 25)).value == "1991-02-23TNI"
+
+
+def test_tagger_past_verb_moves_a_nearby_future_month_back(nlp):
+    # said in October: a January governed by a past verb is last January, not the coming one
+    dct = date(1989, 10, 27)
+    text = "In January, American Medical brought in a new chief executive officer."
+    assert one(text, dct, doc=nlp(text)).value == "1989-01"
+    assert one(text, dct).value == "1989-01"  # text heuristic: a fronted time and a past cue after it
+    # a reporting verb alone does not move it (the text heuristic's "said" is too noisy) ...
+    assert one("The company said it will pay the dividend in January.", dct).value == "1990-01"
+    text = "The company said it will pay the dividend in January."
+    assert one(text, dct, doc=nlp(text)).value == "1990-01"
+    # ... nor a present perfect, which reaches up to now ("has extended loans through January")
+    text = "A group of lenders has extended the company $90 million in loans through January."
+    assert one(text, dct, doc=nlp(text)).value == "1990-01"
+    # ... and neither does a past verb when the past candidate is too far back
+    text = "The company changed its fiscal year in December."
+    assert one(text, date(1989, 1, 10), doc=nlp(text)).value == "1988-12"
+
+
+def test_tagger_unknown_numbers_of_decades_and_centuries():
+    # TimeBank writes decades in years and centuries as C
+    assert _values("It was ruled from Moscow for centuries.", DCT) == [("centuries", "PXC")]
+    assert _values("Families were cut off for decades.", DCT) == [("decades", "PXY")]
+    assert _values("a decades-long battle", DCT) == [("decades-long", "PXY")]
+    assert _values("two decades", DCT) == [("two decades", "P20Y")]
+
+
+def test_tagger_sentence_initial_now_with_comma_is_a_discourse_marker():
+    text = "It lost money for years. Now, following asset sales, it is profitable."
+    assert [t.text for t in tag(text, DCT)] == ["years"]
+    assert [t.text for t in tag("It lost money. Now, it is profitable.", DCT)] == []
+    assert [t.value for t in tag("It lost money. Now it is profitable.", DCT)] == ["PRESENT_REF"]
+
+
+def test_tagger_put_off_until_points_ahead(nlp):
+    # "postponed/adjourned/delayed until <time>": a time after the report, with the parse and without it
+    dct = date(2000, 3, 30)  # a Thursday
+    for text, value in [("Officials postponed until Tuesday morning any action on the permit.", "2000-04-04TMO"),
+                        ("The hearing was adjourned until Monday.", "2000-04-03"),
+                        ("The talks were postponed on Tuesday.", "2000-03-28")]:
+        assert one(text, dct, doc=nlp(text)).value == value
+        assert one(text, dct).value == value
+
+
+def test_tagger_parse_tense_pluperfect_schedule_until_and_ambiguous_past(nlp):
+    dct = date(1989, 10, 30)  # a Monday
+    cases = [
+        # the schedule itself lies in the past
+        ("The offer previously had been scheduled to expire at midnight Friday.", dct, "1989-10-27T24:00"),
+        ("It had been due to expire Friday evening.", dct, "1989-10-27TEV"),
+        ("The offer is scheduled to expire Friday.", dct, "1989-11-03"),
+        # present perfect + "until": open until a time after the report
+        ("The INS has given the Miami relatives until 9 a.m. Tuesday to sign a paper.", date(2000, 4, 3),
+         "2000-04-04T09:00"),
+        ("The embassy remained closed until Monday.", date(2000, 4, 5), "2000-04-03"),
+        # "hurt" tagged as a present verb is not a scheduled event
+        ("Weakness in technology stocks hurt the Nasdaq 100 Index, which fell 1.4% on Friday.", dct, "1989-10-27"),
+    ]
+    for text, d, value in cases:
+        assert one(text, d, doc=nlp(text)).value == value, text

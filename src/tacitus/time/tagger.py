@@ -17,7 +17,7 @@ from datetime import date
 from ..model import Timex
 from . import values as V
 from .resources import Resources, load
-from .tense import doc_tense, text_tense
+from .tense import doc_perfect, doc_tense, text_tense
 
 UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
              "CE": "century", "H": "time", "MIN": "time", "S": "time", "WE": "week", "SU": "season",
@@ -29,6 +29,7 @@ SAME_YEAR_FIRST = False  # with no tense, a bare month/season is the closest one
 SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps the year of its first mention
 PERIOD_ENDED = True  # a quarter/half becomes the reporting period in focus only when reported (see _reported)
 TENSE_OVERRIDES_NEAR = True
+PARSED_PAST_MOVES_NEAR = True  # a past governing verb (parse, or after a fronted time) moves a near date back
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
 _CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
@@ -228,7 +229,15 @@ class _Norm:
         if t == "future" and b < self.dct:
             nxt = V.shift(p, 1) if p.gran == "year" else replace(p, year=p.year + 1)
             return (nxt.interval()[0] - self.dct).days > horizon_days
-        return True  # "past" cues ("said") are too noisy to move a nearby future date
+        if PARSED_PAST_MOVES_NEAR and t == "past" and a > self.dct and (
+                self._tense_src == "doc" and not doc_perfect(self.doc, self.span[0])
+                or _FRONTED.search(self.text, max(0, self.span[0] - 12), self.span[0])
+                and _FRONTED_END.match(self.text, self.span[1])):
+            # the governing verb itself is in the past ("In January, the company brought in a new chief",
+            # said in October): the past candidate, unless it lies more than ``horizon_days`` back
+            prv = V.shift(p, -1) if p.gran == "year" else replace(p, year=p.year - 1)
+            return (self.dct - prv.interval()[1]).days > horizon_days
+        return True  # text "past" cues ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
         """Numeric dates: 2/3/09 (US month/day), 13/3/09 (day/month when the first is > 12)."""
@@ -464,7 +473,10 @@ class _Norm:
         return V.Point("half", self.dct.year + int(d or 0), hi)
 
     def f_quarter_rel(self, q, d):
-        return V.Point("quarter", self.dct.year + int(d), int(float(q)))
+        qi = int(float(q))
+        if not 1 <= qi <= 4:
+            raise Skip
+        return V.Point("quarter", self.dct.year + int(d or 0), qi)
 
     def f_spelled_year(self, w):
         w = re.sub(r"[\s-]+", " ", w.lower()).replace(" and ", " ")
@@ -647,10 +659,12 @@ def duration(n: str, unit: str) -> str:
                     return head + part[1:]
                 return head + part.split("T", 1)[-1] if "T" in part else head + part[1:]
         k_s = str(int(round(k))) if k == int(k) else f"{k:g}"
+    # Decades and centuries as TimeBank writes them: a known number in years (P20Y), an unknown number
+    # of decades in years (PXY, "decades-long"), an unknown number of centuries as PXC ("for centuries").
     if unit == "DE":
-        return f"P{int(k) * 10}Y" if k_s != "X" else "PXDE"
+        return f"P{int(k) * 10}Y" if k_s != "X" else "PXY"
     if unit == "CE":
-        return f"P{int(k) * 100}Y" if k_s != "X" else "PXCE"
+        return f"P{int(k) * 100}Y" if k_s != "X" else "PXC"
     if unit == "WE":
         return f"P{int(k) * 2}D" if k_s != "X" else "PXWE"
     if unit in ("H", "MIN", "S"):
@@ -900,6 +914,10 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
     return out
 
 
+# a time fronted at the start of a sentence ("In January, the company brought in ..."): the verb that
+# follows is its own clause's verb, so a past cue there is reliable
+_FRONTED = re.compile(r"(?:^|[.!?][\"'”’]*\s+|\n\s*)(?:In|During|By|Since)\s+$")
+_FRONTED_END = re.compile(r",")
 _ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
 

@@ -84,11 +84,12 @@ _QUOTE = re.compile(r"''|``|[\"“”]")
 
 _SCHEDULE = {"schedule", "slate", "reschedule"}
 _PLAN = {"plan"}
+_PUT_OFF = {"postpone", "delay", "adjourn", "defer"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
 
 
-def doc_tense(doc, start: int, end: int) -> str | None:
-    """Tense from the parse: climb from the expression to its governing verb and read its tense."""
+def _governing(doc, start: int):
+    """(index of the token at ``start``, the verb that governs it) or None."""
     if doc is None:
         return None
     starts = getattr(doc, "_tacitus_starts", None)
@@ -108,11 +109,36 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    return i, tok
+
+
+def doc_perfect(doc, start: int) -> bool:
+    """The verb governing the expression at ``start`` is in the present perfect ("has extended")."""
+    g = _governing(doc, start)
+    return g is not None and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s")
+                                 for c in g[1].children)
+
+
+def doc_tense(doc, start: int, end: int) -> str | None:
+    """Tense from the parse: climb from the expression to its governing verb and read its tense."""
+    g = _governing(doc, start)
+    if g is None:
+        return None
+    i, tok = g
+    until = tok.idx < start and any(t.lower_ in ("until", "till") and t.head.i == tok.i
+                                    for t in doc[tok.i + 1:i + 1])
+    if until and (tok.lemma_.lower() in _PUT_OFF or any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                                                          for c in tok.children)):
+        # "officials postponed until Tuesday morning any action", "the INS has given them until 9 a.m.
+        # Tuesday": put off to, or open until, a time after the report
+        return "future"
     if tok.lemma_.lower() in _PLAN and tok.idx < start and tok.tag_ != "VBN":
         return "future"  # "protesters planned a demonstration on Saturday": the plan is about what follows
     t = verb_tense(tok)
     if t is None and PRESENT_IS_FUTURE and tok.tag_ in ("VBP", "VBZ", "VB") and \
             tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
+        if cues()[0].get(tok.lower_) == "past":
+            return None  # "hurt", "shut", "hit": the same form in the past; the parse's present is a guess
         return "future"  # "the ministers meet Friday": a scheduled event
     if t is None and WOULD_IS_FUTURE and any(c.lower_ == "would" for c in tok.children):
         return "future"
@@ -144,6 +170,10 @@ def verb_tense(tok) -> str | None:
     # "is expected to meet Friday", "plans to visit in March"
     h = tok.head
     if tok.dep_ == "xcomp" and h is not tok and h.lemma_.lower() in _FUT_HEADS:
+        # "had been scheduled / had been due to expire Friday": the schedule itself lies in the past
+        hv = h.head if h.dep_ == "acomp" else h
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in hv.children):
+            return "past"
         return "future"
     if tok.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "'s", "'re", "am")
                                  for c in tok.children):
