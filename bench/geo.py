@@ -3,6 +3,7 @@
     .venv/bin/python bench/geo.py                     # both sets, gold spans, speed, load time and RSS
     .venv/bin/python bench/geo.py --e2e               # also end-to-end recall with spaCy NER + PlaceResolver
     .venv/bin/python bench/geo.py --errors 40 --set lgl   # print wrong resolutions
+    .venv/bin/python bench/geo.py --half both --no-load   # also odd / even articles of each set (held-out check)
 
 Metrics: accuracy@161 km (a prediction with the gold GeoNames id, or for GeoVirus the gold Wikipedia
 entity, counts as right), mean and median error (km), AUC of the log-error curve (Gritta et al. 2018;
@@ -179,16 +180,29 @@ def main():
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--e2e", action="store_true")
     ap.add_argument("--e2e-limit", type=int, default=None)
+    ap.add_argument("--half", choices=["odd", "even", "both"], default=None,
+                    help="articles with odd / even index only (both: print each half); held-out check")
+    ap.add_argument("--no-load", action="store_true", help="skip the fresh-process load measurement")
     a = ap.parse_args()
     sets = {"lgl": lambda: load_lgl(SHARED / "data/geo/lgl.xml"),
             "geovirus": lambda: load_geovirus(SHARED / "data/geo/GeoVirus.xml")}
-    print("gazetteer:", load_stats())
+    if not a.no_load:
+        print("gazetteer:", load_stats())
     for name, loader in sets.items():
         if a.set not in (name, "both"):
             continue
         docs = loader()
+        halves = {"odd": docs[1::2], "even": docs[0::2]}
+        if a.half in halves:
+            docs = halves[a.half]
         r = evaluate(docs, a.errors)
         print(f"{name}: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in r.items()))
+        if a.half == "both":
+            for h, d in halves.items():
+                r = evaluate(d)
+                right = round(r["acc161"] * r["toponyms"])
+                print(f"  {name} {h}: acc161={r['acc161']:.4f} ({right}/{r['toponyms']}), "
+                      f"acc161_dist={r['acc161_dist']:.4f}, unresolved={r['unresolved']}")
         if a.e2e:
             r = e2e_recall(docs, a.e2e_limit)
             print(f"{name} end-to-end: " + ", ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"

@@ -18,6 +18,12 @@ BASE = {COUNTRY: 11.0, CONTINENT: 10.5, ADM1: 8.0, REGION: 8.5, ADM2: 4.6}
 ALT_PENALTY = 1.2
 CAPITAL_BONUS = 1.0
 SHADOW_PENALTY = 2.0
+COUNTY_SENSE = 3.0  # a bare name that the text also uses as "X County" may be that county
+ROUNDS = 2  # the second round lets picks confirmed by their neighbours vote for their division
+CONFIRM_NEAR = 2.0  # spatial support (half a neighbour on the spot) that makes a pick vote in round two
+ROUND2_VOTE = 0.5
+AMBIGUOUS_VOTE = 0.5  # "Georgia" (country and state) named in the text: a half vote for the state's towns
+ADM_CUE = 4.0  # "the state of Washington", "Nyanza province"
 SHADOW_ANY_COUNTRY = False
 COUNTRY_EVIDENCE = 1.0  # votes needed before the text's main country counts in full
 W_COUNTRY = 7.0  # candidate in the text's main country (times that country's share of the votes)
@@ -64,15 +70,17 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
         # an unknown all-caps acronym is not a town that shares its letters
         return tuple(i for i in gaz.lookup(s) if gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION))
     c = gaz.lookup(s)
+    for pre in ("St. ", "St ", "Saint ", "Ft. ", "Mt. ", "N. ", "S. ", "E. ", "W. "):
+        if s.startswith(pre):
+            alt = {"St. ": "Saint ", "St ": "Saint ", "Saint ": "St. ", "Ft. ": "Fort ", "Mt. ": "Mount ",
+                   "N. ": "North ", "S. ": "South ", "E. ": "East ", "W. ": "West "}[pre]
+            # both spellings: "Mt. Pleasant" is an alternate name of a few towns, "Mount Pleasant" of many
+            c = c + tuple(i for i in gaz.lookup(alt + s[len(pre):]) if i not in c
+                          and (not c or gaz.feat[i] in (CITY, CAPITAL)))
+            break
     if c:
         return c
-    for pre in ("St. ", "St ", "Saint ", "Ft. ", "Mt. "):
-        if s.startswith(pre):
-            alt = {"St. ": "Saint ", "St ": "Saint ", "Saint ": "St. ", "Ft. ": "Fort ", "Mt. ": "Mount "}[pre]
-            c = gaz.lookup(alt + s[len(pre):])
-            if c:
-                return c
-    m = re.match(r"^(?:Town of |City of |Village of )?(.+?)(?: (City|Town|Village|Township|Twp\.?|Province|State|County|Co\.))?$", s)
+    m = re.match(r"^(?:Town of |City of |Village of )?(.+?)(?: (City|Town|Village|Township|Twp\.?|Province|State|County|Co\.|Station))?$", s)
     if m and m.group(1) != s:
         if m.group(2) in ("Co.",):
             c = gaz.lookup(m.group(1) + " County")
@@ -90,6 +98,20 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
         if s.endswith(suf) and len(s) >= len(suf) + 3:
             for r in reps:
                 c = tuple(i for i in gaz.lookup(s[: -len(suf)] + r) if gaz.feat[i] in (ADM1, COUNTRY, REGION))
+                if c:
+                    return c
+    if s.endswith("s") and norm(s[:-1]) in gaz.demonyms:  # "Czechs", "Swiss" stays as it is
+        return (gaz.country_entry[gaz.demonyms[norm(s[:-1])]],)
+    if s[:1].isupper() and not s.isupper():
+        # a bare county name ("Gwinnett", "Oconee") when no place bears the name itself
+        c = tuple(i for w in (" County", " Parish") for i in gaz.lookup(s + w) if gaz.feat[i] == ADM2)
+        if c:
+            return c
+        # demonyms of towns: "Londoners", "New Londoner", "Richmondites"
+        for suf in ("ers", "er", "ites", "ite"):
+            if s.endswith(suf) and len(s) - len(suf) >= 4:
+                c = tuple(i for i in gaz.lookup(s[: -len(suf)]) if gaz.feat[i] in (CITY, CAPITAL)
+                          and gaz.is_primary(s[: -len(suf)], i))
                 if c:
                     return c
     return ()
@@ -113,12 +135,29 @@ _LOCAL_NEWS = re.compile(r"\b(?:[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all|[Tt]own [Hh]a
                          r"[Ss]chool [Bb]oard|[Cc]ity [Mm]anager|[Aa]ldermen|[Aa]lderman|[Ss]electmen|"
                          r"[Cc]ounty [Cc]ommission|[Dd]owntown|the city(?:’s|'s)?|the town(?:’s|'s)?)\b")
 _LOCAL_BEFORE = re.compile(r"(?:,\s*\d{1,3},\s*(?:also\s+|both\s+)?of|\b(?:[Cc]ity|[Tt]own|[Vv]illage) of)\s+$")
+_ADM_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Oo]blast|[Pp]refecture)\b(?!\s+(?:of|[A-Z]))")
+_ADM_BEFORE = re.compile(r"\b(?:[Ss]tates?|[Pp]rovinces?|[Gg]overnorate|[Oo]blast|[Pp]refecture) of\s+$")
+# "Terry Jolly, 60, Lebanon": name, age, town
+_AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*\d{1,3},\s*(?:(?:also\s+|both\s+)?of\s+)?$")
 _CAPSEQ = re.compile(r"\b(?:[A-Z][a-zA-Z.'’-]+)(?:\s+(?:of\s+)?[A-Z][a-zA-Z.'’-]+){0,2}")
 
 
-def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozenset()):
+def _street_words() -> frozenset[str]:
+    global _STREET
+    if _STREET is None:
+        from .gazetteer import RES, read_tsv
+        _STREET = frozenset(r[0].strip() for r in read_tsv(RES / "street_words.tsv"))
+    return _STREET
+
+
+_STREET: frozenset[str] | None = None
+_COUNTY_NAMED = re.compile(r"\b([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s(County|Parish)\b")
+
+
+def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozenset(), ambiguous: list | None = None):
     """Countries and first-level divisions named anywhere in the text (unambiguous names only), plus
-    "Town, ST" qualifiers: [(ISO2, admin1 code or '')]."""
+    "Town, ST" qualifiers: [(ISO2, admin1 code or '')]. With ``ambiguous`` a list, it receives the
+    divisions of names that are both a country and a division ("Georgia Bureau of Investigation")."""
     out = []
     mask = bytearray(len(text) + 1)
     for a, b in skip:
@@ -127,17 +166,29 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
         if 1 in mask[m.start():m.end()] or _TOWNISH.match(text, m.end()):
             continue
         words = m.group(0).split()
+        nxt = text[m.end():m.end() + 14].split()
+        if nxt and nxt[0].rstrip(",;:") in _street_words() or words[-1] in _street_words():
+            continue  # "Washington Drive", "Memphis St.": a street, not the state or town
         # every sub-sequence starting at a word boundary, longest first
         for a in range(len(words)):
             for b in range(len(words), a, -1):
                 phrase = " ".join(words[a:b]).rstrip(".,") if b - a > 1 or not words[a].endswith(".") else words[a]
                 if norm(phrase) not in gaz.area_keys() and phrase not in gaz.abbr and phrase not in gaz.state_abbr:
                     continue
-                cs = [i for i in candidates(gaz, phrase) if gaz.feat[i] in (COUNTRY, ADM1)]
+                allc = candidates(gaz, phrase)
+                if any(gaz.feat[i] in (REGION, CONTINENT) for i in allc):
+                    break  # "Gulf" (the region, or a province of Papua New Guinea): no evidence either way
+                cs = [i for i in allc if gaz.feat[i] in (COUNTRY, ADM1)]
                 if len(cs) == 1 and (gaz.is_primary(phrase, cs[0]) or phrase in gaz.abbr or phrase in gaz.state_abbr
                                      or norm(phrase) in gaz.demonyms) and (b - a > 1 or len(phrase) > 3 or phrase in gaz.abbr or phrase in gaz.state_abbr):
                     i = cs[0]
                     out.append((gaz.cc[i], gaz.adm1[i] if gaz.feat[i] == ADM1 else ""))
+                    break
+                if ambiguous is not None and len(cs) > 1 and len(phrase) > 3 and \
+                        all(gaz.is_primary(phrase, i) for i in cs):
+                    ccs = {gaz.cc[i] for i in cs if gaz.feat[i] == COUNTRY}
+                    ambiguous.extend((gaz.cc[i], gaz.adm1[i]) for i in cs if gaz.feat[i] == ADM1 and gaz.adm1[i]
+                                     and gaz.cc[i] not in ccs)
                     break
     return out
 
@@ -179,6 +230,9 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[str, str] | None:
         for cand in (q, q + "."):
             if cand in gaz.state_abbr:
                 return ("US", gaz.state_abbr[cand])
+            i = gaz.place_abbr.get(cand)
+            if i is not None and gaz.feat[i] == ADM1:  # "Ont.", "B.C."
+                return (gaz.cc[i], gaz.adm1[i])
         q = q.rstrip(".") if n > 1 or len(q) > 5 else q
         if q in gaz.abbr:
             return (gaz.abbr[q], "")
@@ -193,9 +247,23 @@ def _qualifier(gaz: Gazetteer, text: str, end: int) -> tuple[str, str] | None:
     return None
 
 
+def _qual_abbr(gaz: Gazetteer, text: str, end: int) -> bool:
+    """The qualifier after ``end`` is a division abbreviation ("Pa.", "W.Va.", "Ont.")."""
+    m = _QUAL.match(text, end)
+    if not m:
+        return False
+    w = m.group(1).split()[0]
+    return any(x in gaz.state_abbr or x in gaz.place_abbr for x in (w, w + ".", m.group(1).strip()))
+
+
 _FEATURE = re.compile(r"^(?:(?:Lake|Mount|Mt\.|Fort|Ft\.) (?P<a>.+)|(?P<b>.+?) (?:River|Lake|Valley|Park|National Park|"
                       r"State Park|Creek|Bay|Harbou?r|Islands?|Mountains?|Hills|Canyon|Falls|Beach|Reservoir|Dam|"
                       r"(?:International |Regional |County )?Airport|Air Force Base|Army Base|Proving Ground))$")
+
+
+_PART = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower|Mid|"
+                   r"North[- ]?[Ee]ast|North[- ]?[Ww]est|South[- ]?[Ee]ast|South[- ]?[Ww]est|Northeast|Northwest|"
+                   r"Southeast|Southwest)(?: |-)([A-Z].+)$")
 
 
 def near_feature(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
@@ -203,6 +271,11 @@ def near_feature(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     division whose name it carries ("Neches River" -> Neches, "Lake Erie" -> Erie)."""
     m = _FEATURE.match(clean(surface))
     if not m:
+        # "North Dallas", "South Darfur", "West Kasai", "Mid-Jutland": a part of a place the gazetteer holds
+        m2 = _PART.match(clean(surface))
+        if m2:
+            return tuple(i for i in candidates(gaz, m2.group(1)) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1,
+                                                                                   REGION, COUNTRY))
         return ()
     core = m.group("a") or m.group("b")
     return tuple(i for i in candidates(gaz, core) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1))
@@ -222,10 +295,40 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         if not cands[k]:
             cands[k] = near_feature(gaz, text[a:b])
             near_flags[k] = bool(cands[k])
+    # one sense per discourse for counties: where the text says "DeKalb County", a bare "DeKalb" may be
+    # the county too (the text's state decides which county)
+    county_sense: dict[str, tuple[int, ...]] = {}
+    for m in _COUNTY_NAMED.finditer(text):
+        key = m.group(1)
+        if key not in county_sense:
+            county_sense[key] = tuple(i for i in gaz.lookup(key + " " + m.group(2)) if gaz.feat[i] == ADM2)
+    sense_flags = [False] * n
+    if county_sense:
+        for k, (a, b) in enumerate(spans):
+            extra = county_sense.get(clean(text[a:b]))
+            if extra and cands[k] and not near_flags[k] and \
+                    not any(gaz.feat[i] in (COUNTRY, ADM1, ADM2) for i in cands[k]):
+                cands[k] = cands[k] + tuple(i for i in extra if i not in cands[k])
+                sense_flags[k] = True
+    quals = [_qualifier(gaz, text, b) for a, b in spans]
+    qual_abbr = [bool(q) and _qual_abbr(gaz, text, b) for q, (a, b) in zip(quals, spans)]
+    # a place the gazetteer does not hold, qualified by its division or country ("Lanexa, Va.",
+    # "Fort Detrick, Maryland", "Pingilikani, Kenya"): placed at that division or country
+    for k, q in enumerate(quals):
+        if q and not cands[k]:
+            area = gaz.adm1_entry.get(q) if q[1] else gaz.country_entry.get(q[0])
+            if area is not None:
+                cands[k] = (area,)
+                near_flags[k] = True
     if approx is not None:
         approx[:] = near_flags
-    quals = [_qualifier(gaz, text, b) for a, b in spans]
-    surf = [clean(text[a:b]).casefold() for a, b in spans]
+    for k, q in enumerate(quals):
+        # "China, Japan and the United Kingdom": a list of countries, not China in Japan
+        if q and not q[1] and any(gaz.feat[i] == COUNTRY and gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i)
+                                  for i in cands[k]):
+            quals[k] = None
+    names = [clean(text[a:b]) for a, b in spans]
+    surf = [x.casefold() for x in names]
     # one sense per discourse: a qualifier on one mention ("Paris, Texas") holds for the others
     by_surface: dict[str, tuple] = {}
     for k, q in enumerate(quals):
@@ -249,6 +352,8 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             first.append(None)
             continue
         scores = list(base[k])
+        if sense_flags[k]:  # the added counties are for the context to choose among, not first-pass votes
+            scores = [x - 99.0 if gaz.feat[i] == ADM2 else x for i, x in zip(cands[k], scores)]
         if quals[k]:
             for j, i in enumerate(cands[k]):
                 scores[j] += _qual_bonus(gaz, i, quals[k])
@@ -276,10 +381,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             vote(cvote, quals[k][0], surf[k], 1.0)
             if quals[k][1]:
                 vote(avote, quals[k], surf[k], 1.0)
-    for cc, a1 in text_context(gaz, text, set(spans)):
+    weak: list = []
+    for cc, a1 in text_context(gaz, text, set(spans), weak):
         vote(cvote, cc, "#" + cc + a1, 0.5)
         if a1:
             vote(avote, (cc, a1), "#" + cc + a1, 0.5)
+    for key in weak:  # a division whose name is also a country's: its towns may count it, the country may not
+        vote(avote, key, "#" + key[0] + key[1], AMBIGUOUS_VOTE)
     ctot = {c: sum(v.values()) for c, v in cvote.items()}
     atot = {c: sum(v.values()) for c, v in avote.items()}
     total = sum(ctot.values()) or 1.0
@@ -293,7 +401,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
 
     def av(key, me):
         return atot.get(key, 0.0) - avote[key].get(me, 0.0) if key in atot else 0.0
-    townish = [bool(_TOWNISH.match(text, b)) for a, b in spans]
+    townish = [bool(_TOWNISH.match(text, b)) or bool(_AGE_BEFORE.search(text, max(0, a - 40), a)) for a, b in spans]
     # names the text treats as its local town: "Paris Police Department", "Dublin Arts Council",
     # "Alexandria police", "Jessica Kay, 18, of Paris"; local-government news ("the mayor", "City Hall")
     local_text = bool(_LOCAL_NEWS.search(text))
@@ -304,20 +412,25 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
     # "in Becker, Clay or Douglas counties": the county, not the town
     for k, (a, b) in enumerate(spans):
         mm = _COUNTIES.match(text, b)
+        if mm and cands[k] and mm.group(0).strip()[:5].lower() in ("count", "paris") and mm.group(1)[-1] == "s" \
+                and not re.search(r"[A-Z][\w.'-]*\s*(?:,|\band|\bor|&)\s*$", text[max(0, a - 40):a]):
+            continue  # "Indiana counties", "the metro Athens counties": not Indiana County
         if mm and cands[k]:
             word = "Parish" if mm.group(1).lower().startswith("parish") else "County"
             cc = gaz.lookup(clean(text[a:b]) + " " + word)
             if cc:
                 cands[k] = cc
+                sense_flags[k] = False
                 base[k] = [base_score(gaz, text[a:b] + " " + word, i) for i in cc]
     after_comma = [bool(re.search(r"[A-Z][\w.]*,\s*$", text[max(0, a - 40):a])) for a, b in spans]
-    has_country = [any(gaz.feat[i] == COUNTRY and gaz.is_primary(clean(text[a:b]), i) for i in cs)
+    has_country = [any(gaz.feat[i] in (COUNTRY, REGION, CONTINENT) and gaz.is_primary(clean(text[a:b]), i) for i in cs)
                    for (a, b), cs in zip(spans, cands)]
     # spatial coherence: candidate points of every other distinct name (top candidates only), and the
     # first-level divisions any other name could be
     top = []
     for k in range(n):
-        order = sorted(range(len(cands[k])), key=lambda j: -base[k][j])[:12]
+        order = sorted((j for j in range(len(cands[k])) if not (sense_flags[k] and gaz.feat[cands[k][j]] == ADM2)),
+                       key=lambda j: -base[k][j])[:12]
         top.append([cands[k][j] for j in order])
     # very long texts: spatial coherence with the 150 most frequent names only (keeps this linear)
     freq: dict[str, int] = defaultdict(int)
@@ -332,7 +445,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             continue
         for i in top[k]:
             if gaz.feat[i] in (CITY, CAPITAL, ADM2):
-                pts_by_surface[surf[k]].append((gaz.lat[i], gaz.lon[i]))
+                pts_by_surface[surf[k]].append((gaz.lat[i], gaz.lon[i], i))
             if gaz.feat[i] == ADM1:
                 adm_by_surface[surf[k]].add((gaz.cc[i], gaz.adm1[i]))
         weight_by_surface[surf[k]] = 1.0 / max(1, len(top[k]))
@@ -346,12 +459,15 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         if v is None:
             la, lo = gaz.lat[i], gaz.lon[i]
             near = 0.0
+            me = -1 if gaz.is_primary(names[k], i) else i
             for sf, pts in pts_by_surface.items():
                 if sf == surf[k]:
                     continue
                 dmin = 999.0
-                for pl, po in pts:
-                    if -1.5 < la - pl < 1.5 and -2 < lo - po < 2:
+                for pl, po, ii in pts:
+                    # a candidate known by an alternate name is not supported by itself under its own
+                    # name ("Youngstown", an old name of Mount Gilead, is not near "Mount Gilead")
+                    if ii != me and -1.5 < la - pl < 1.5 and -2 < lo - po < 2:
                         d = haversine(la, lo, pl, po)
                         if d < dmin:
                             dmin = d
@@ -365,82 +481,171 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             near_cache[key] = v
         return v
 
-    out: list[int | None] = []
-    for k in range(n):
-        cs = cands[k]
-        if not cs:
-            out.append(None)
-            continue
-        if len(cs) == 1:
-            out.append(cs[0])
-            continue
-        best, best_sc = None, -1e9
-        for j, i in enumerate(cs):
-            sc = base[k][j]
-            if quals[k]:
-                sc += _qual_bonus(gaz, i, quals[k])
-            cc = gaz.cc[i]
-            f = gaz.feat[i]
-            if townish[k] and f in (COUNTRY, CONTINENT, REGION):
-                sc -= 5.0
-            if cityish[k] and f in (COUNTRY, CONTINENT, REGION, ADM1):
-                sc -= 5.0
-            if has_country[k] and f in (CITY, CAPITAL, ADM2) and not quals[k] and not townish[k]:
-                sc -= 4.0
-            if f == ADM1 and after_comma[k]:
-                sc += 3.0
-            if f == ADM1 and gaz.adm1[i]:
-                v = av((cc, gaz.adm1[i]), surf[k])
-                if v:
-                    sc += W_ADM1 * min(1.0, v)
-            if f == ADM1:
-                # "British Columbia, Alberta, Manitoba, Ontario": divisions of one country named together
-                peers = {surf[kk] for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i
-                         and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]}
-                sc += 2.0 * min(len(peers), 3)
-            if cc:
-                v = cv(cc, surf[k])
-                if v:
-                    own = own_vote.get(surf[k], 0.0)
-                    others = max(1e-9, total - own)
-                    sc += W_COUNTRY * v / others * min(1.0, others / COUNTRY_EVIDENCE) + 0.3 * min(3.0, v)
-                if gaz.feat[i] != COUNTRY and gaz.feat[i] != ADM1 and gaz.adm1[i]:
+    named = {norm(x) for x in names}
+    # "Washington state", "the state of Washington", "Nyanza province", "the province of Ontario"
+    adm_cue = [bool(_ADM_AFTER.match(text, b)) or bool(_ADM_BEFORE.search(text, max(0, a - 30), a))
+               for a, b in spans]
+
+    order_pos = sorted(range(n), key=lambda kk: spans[kk][0])
+    rank = {kk: r for r, kk in enumerate(order_pos)}
+
+    def adm_peers(k: int, i: int) -> bool:
+        """A division named in a list with other divisions of its country ("Utah, Washington and
+        Wisconsin")."""
+        r = rank[k]
+        for rr in (r - 1, r + 1):
+            if 0 <= rr < n:
+                kk = order_pos[rr]
+                lo, hi = (spans[kk][1], spans[k][0]) if rr < r else (spans[k][1], spans[kk][0])
+                if 0 <= hi - lo <= 6 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[lo:hi]) and \
+                        first[kk] is not None and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]:
+                    return True
+        return False
+
+    def list_of_countries(k: int) -> bool:
+        """ "Mali, Niger, and Senegal": the name before the comma is a country, so this is a list item,
+        not a division qualifying a town."""
+        r = rank[k]
+        if r == 0 or not has_country[k]:
+            return False
+        kk = order_pos[r - 1]
+        return first[kk] is not None and gaz.feat[first[kk]] == COUNTRY and \
+            bool(re.fullmatch(r"\s*,\s*", text[spans[kk][1]:spans[k][0]]))
+
+    def decide(prev: list | None = None, keys: set | None = None) -> list[int | None]:
+        """Pick a candidate for every mention; with ``prev``, only mentions with a candidate in one of the
+        divisions ``keys`` are decided again (nothing else changed)."""
+        out: list[int | None] = []
+        for k in range(n):
+            cs = cands[k]
+            if not cs:
+                out.append(None)
+                continue
+            if prev is not None and not any((gaz.cc[i], gaz.adm1[i]) in keys for i in cs):
+                out.append(prev[k])
+                continue
+            if len(cs) == 1:
+                out.append(cs[0])
+                continue
+            best, best_sc = None, -1e9
+            for j, i in enumerate(cs):
+                sc = base[k][j]
+                if gaz.feat[i] in (CITY, CAPITAL) and norm(gaz.names[i]) in named and \
+                        not norm(gaz.names[i]).startswith(norm(names[k])) and not gaz.is_primary(names[k], i):
+                    sc -= SHADOW_PENALTY  # "Youngstown" is not Mount Gilead when the text names Mount Gilead too
+                if sense_flags[k] and gaz.feat[i] == ADM2:
+                    # only a county of a state the text is about, or near other places of the text
+                    if not (gaz.adm1[i] and av((gaz.cc[i], gaz.adm1[i]), surf[k]) > 0) and not any(
+                            not sf.startswith(surf[k])
+                            and any(haversine(gaz.lat[i], gaz.lon[i], pl, po) < NEAR_KM for pl, po, _ in pts)
+                            for sf, pts in pts_by_surface.items()):
+                        continue
+                    sc += COUNTY_SENSE
+                if quals[k]:
+                    sc += _qual_bonus(gaz, i, quals[k])
+                cc = gaz.cc[i]
+                f = gaz.feat[i]
+                if townish[k] and f in (COUNTRY, CONTINENT, REGION):
+                    sc -= 5.0
+                if cityish[k] and f in (COUNTRY, CONTINENT, REGION, ADM1):
+                    sc -= 5.0
+                if has_country[k] and f in (CITY, CAPITAL, ADM2) and not quals[k] and not townish[k]:
+                    sc -= 4.0
+                if f == ADM1 and after_comma[k] and not list_of_countries(k):
+                    sc += 3.0
+                if adm_cue[k] and f in (ADM1, ADM2):
+                    sc += ADM_CUE
+                if f == ADM1 and gaz.adm1[i]:
                     v = av((cc, gaz.adm1[i]), surf[k])
                     if v:
                         sc += W_ADM1 * min(1.0, v)
-                if f in (CITY, CAPITAL, ADM2):
-                    sc += near_memo(k, i)
-            if sc > best_sc:
-                best, best_sc = i, sc
-        # a world city (national capital, city of a million) is not displaced by a small namesake on the
-        # strength of country/state votes alone ("Paris ... Springfield, Illinois"): the namesake needs
-        # strong evidence — a qualifier ("Paris, Ill."), another place of the text near it, a local cue on
-        # the name ("Paris Police Department", "of Paris"), or a clearly local article that does not name
-        # the world city's country (local-government words, or three other names in the namesake's state)
-        if best is not None and not quals[k] and gaz.feat[best] in (CITY, CAPITAL, ADM2) \
-                and not _world_city(gaz, best) and surf[k] not in local_cue and spatial.get((surf[k], best), 0.0) <= 0:
-            w = _world_namesake(gaz, clean(text[spans[k][0]:spans[k][1]]), cs)
-            if w is not None and (cv(gaz.cc[w], surf[k]) > 0 or not (
-                    local_text or _names_in(gaz, first, surf, names_by_adm1, k, best) >= LOCAL_NAMES)):
-                best = w
-        # a national capital that shares its name with a division elsewhere ("Washington" is the city
-        # unless the text says "Washington state")
-        if best is not None and gaz.feat[best] == ADM1 and not quals[k] and \
-                not re.match(r"\s+[Ss]tate\b", text[spans[k][1]:spans[k][1] + 7]):
-            name_k = clean(text[spans[k][0]:spans[k][1]])
-            cap = next((i for i in cs if gaz.feat[i] == CAPITAL and gaz.cc[i] == gaz.cc[best]
-                        and gaz.is_primary(name_k, i)), None)
-            if cap is not None:
-                best = cap
-        # a division named after its capital city (Pyongyang, Alexandria): the city itself
-        if best is not None and gaz.feat[best] == ADM1:
-            for i in cs:
-                if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] == gaz.cc[best] and gaz.pop[i] >= 100_000 and \
-                        gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i) and \
-                        haversine(gaz.lat[i], gaz.lon[i], gaz.lat[best], gaz.lon[best]) < 60:
-                    best = i
-                    break
-        out.append(best)
+                if f == ADM1:
+                    # "British Columbia, Alberta, Manitoba, Ontario": divisions of one country named together
+                    peers = {surf[kk] for kk in range(n) if kk != k and first[kk] is not None and first[kk] != i
+                             and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]}
+                    sc += 2.0 * min(len(peers), 3)
+                if cc:
+                    v = cv(cc, surf[k])
+                    if v:
+                        own = own_vote.get(surf[k], 0.0)
+                        others = max(1e-9, total - own)
+                        sc += W_COUNTRY * v / others * min(1.0, others / COUNTRY_EVIDENCE) + 0.3 * min(3.0, v)
+                    if gaz.feat[i] != COUNTRY and gaz.feat[i] != ADM1 and gaz.adm1[i]:
+                        v = av((cc, gaz.adm1[i]), surf[k])
+                        if v:
+                            sc += W_ADM1 * min(1.0, v)
+                    if f in (CITY, CAPITAL, ADM2):
+                        sc += near_memo(k, i)
+                if sc > best_sc:
+                    best, best_sc = i, sc
+            # a world city (national capital, city of a million) is not displaced by a small namesake on the
+            # strength of country/state votes alone ("Paris ... Springfield, Illinois"): the namesake needs
+            # strong evidence — a qualifier ("Paris, Ill."), another place of the text near it, a local cue on
+            # the name ("Paris Police Department", "of Paris"), or a clearly local article that does not name
+            # the world city's country (local-government words, or three other names in the namesake's state)
+            if best is not None and not quals[k] and gaz.feat[best] in (CITY, CAPITAL, ADM2) \
+                    and not _world_city(gaz, best) and surf[k] not in local_cue and spatial.get((surf[k], best), 0.0) <= 0:
+                w = _world_namesake(gaz, clean(text[spans[k][0]:spans[k][1]]), cs)
+                if w is not None and (cv(gaz.cc[w], surf[k]) > 0 or not (
+                        local_text or _names_in(gaz, first, surf, names_by_adm1, k, best) >= LOCAL_NAMES)):
+                    best = w
+            # a national capital that shares its name with a division elsewhere ("Washington" is the city
+            # unless the text says "Washington state")
+            if best is not None and gaz.feat[best] == ADM1 and not quals[k] and not adm_cue[k] and \
+                    not adm_peers(k, best):
+                name_k = clean(text[spans[k][0]:spans[k][1]])
+                cap = next((i for i in cs if gaz.feat[i] == CAPITAL and gaz.cc[i] == gaz.cc[best]
+                            and gaz.is_primary(name_k, i)), None)
+                if cap is not None:
+                    best = cap
+            # a division named after its capital city (Pyongyang, Alexandria): the city itself
+            if best is not None and gaz.feat[best] == ADM1 and not adm_cue[k] and not adm_peers(k, best):
+                for i in cs:
+                    if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] == gaz.cc[best] and gaz.pop[i] >= 100_000 and \
+                            gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i) and \
+                            haversine(gaz.lat[i], gaz.lon[i], gaz.lat[best], gaz.lon[best]) < 60:
+                        best = i
+                        break
+            # "Grantville, Pa." when no Grantville of Pennsylvania is known: the division the text names,
+            # not a Grantville elsewhere (abbreviated qualifiers only: "Moscow, Kiev" is a list)
+            if best is not None and quals[k] and qual_abbr[k] and gaz.feat[best] in (CITY, CAPITAL, ADM2) and \
+                    (gaz.cc[best] != quals[k][0] or quals[k][1] and gaz.adm1[best] != quals[k][1]) and \
+                    not any(gaz.cc[i] == quals[k][0] and (not quals[k][1] or gaz.adm1[i] == quals[k][1]) for i in cs):
+                area = gaz.adm1_entry.get(quals[k]) if quals[k][1] else gaz.country_entry.get(quals[k][0])
+                if area is not None:
+                    best = area
+            out.append(best)
+        return out
+
+    out = decide()
+    if ROUNDS > 1:
+        # second round: places confirmed by their neighbours (spatial support) vote for their division, so
+        # that "Douglas County" placed in Minnesota by its neighbours pulls "Albany" and "Brandon" there too
+        changed: set = set()
+        for k, i in enumerate(out):
+            if i is not None and len(cands[k]) > 1 and gaz.feat[i] in (CITY, CAPITAL, ADM2) and gaz.adm1[i] \
+                    and spatial.get((surf[k], i), 0.0) >= CONFIRM_NEAR:
+                key = (gaz.cc[i], gaz.adm1[i])
+                if avote[key].get(surf[k], 0.0) < ROUND2_VOTE:
+                    vote(avote, key, surf[k], ROUND2_VOTE)
+                    changed.add(key)
+        if changed:
+            atot.clear()
+            atot.update({c: sum(v.values()) for c, v in avote.items()})
+            out = decide(out, changed)
+    # one sense per discourse: a name read as a town where the text marks it as one ("Palestine man",
+    # "the Jordan middle school", "Lebanon police") is that town in its other mentions too, not the country
+    town_sense: dict[str, int] = {}
+    for k, i in enumerate(out):
+        if i is not None and gaz.feat[i] in (CITY, CAPITAL, ADM2) and \
+                (townish[k] or cityish[k] or surf[k] in local_cue):
+            town_sense.setdefault(surf[k], i)
+    if town_sense:
+        for k, i in enumerate(out):
+            t = town_sense.get(surf[k])
+            if t is not None and i is not None and i != t and gaz.feat[i] in (COUNTRY, REGION, CONTINENT) \
+                    and t in cands[k]:
+                out[k] = t
     return out
 
 
