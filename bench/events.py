@@ -164,6 +164,12 @@ def analyse(pipe: Pipeline, items: list[tuple[str, str]]):
     return out
 
 
+def _auc(right: list, wrong: list) -> float:
+    """ROC AUC of confidence for right vs wrong typed events (0.5 = no signal)."""
+    pairs = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
+    return pairs / (len(right) * len(wrong)) if right and wrong else float("nan")
+
+
 def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     recs = load_gsr(SHARED / "events" / "PLOVER_GSR_CAMEO.txt")
     arts = analyse(pipe, [("2000-01-01", r["text"]) for r in recs])
@@ -221,8 +227,11 @@ def gsr(pipe: Pipeline, show_errors: bool = False) -> dict:
     # does confidence sort errors to the bottom? AUC of confidence for right vs wrong typed events
     right = [c for g, p, c in zip(gold, pred, conf) if c is not None and g == p]
     wrong = [c for g, p, c in zip(gold, pred, conf) if c is not None and g != p]
-    pairs = sum((r > w) + 0.5 * (r == w) for r in right for w in wrong)
-    auc = pairs / (len(right) * len(wrong)) if right and wrong else float("nan")
+    auc = _auc(right, wrong)
+    for name, rem in (("even", 0), ("odd", 1)):
+        halves[name]["auc"] = _auc(
+            [c for i, (g, p, c) in enumerate(zip(gold, pred, conf)) if i % 2 == rem and c is not None and g == p],
+            [c for i, (g, p, c) in enumerate(zip(gold, pred, conf)) if i % 2 == rem and c is not None and g != p])
     return {"n": len(gold), "accuracy": acc, "auc": auc, "conf_right": sum(right) / max(len(right), 1),
             "conf_wrong": sum(wrong) / max(len(wrong), 1), "macro_f1": macro, "per_type": per, "coverage": coverage,
             "role": role, "errors": errors, "role_errors": role_errors, "halves": halves}
@@ -323,8 +332,8 @@ def main(argv=None) -> int:
               f"sector accuracy {r[side + '_sector'] / sn:.3f} (n={r[side + '_sector_n']}), "
               f"span overlap with gold actor {r[side + '_span'] / n:.3f}; country accuracy where the span "
               f"overlaps {r[side + '_span_country'] / max(r[side + '_span_n'], 1):.3f}")
-    print("\n| half (GSR records) | n | type macro-F1 | source country | target country | source sector | target sector |"
-          "\n|---|---|---|---|---|---|---|")
+    print("\n| half (GSR records) | n | type macro-F1 | source country | target country | source sector | target sector "
+          "| confidence AUC |\n|---|---|---|---|---|---|---|---|")
     for half in ("even", "odd"):
         h = g["halves"][half]
         cells = []
@@ -333,7 +342,7 @@ def main(argv=None) -> int:
             num = r[f"{half}_{side}_{what}"]
             den = r[f"{half}_{side}_n"] if what == "country" else r[f"{half}_{side}_sector_n"]
             cells.append(f"{num / max(den, 1):.3f}")
-        print(f"| {half} | {h['n']} | {h['macro_f1']:.3f} | " + " | ".join(cells) + " |")
+        print(f"| {half} | {h['n']} | {h['macro_f1']:.3f} | " + " | ".join(cells) + f" | {h['auc']:.3f} |")
     print("\n| type | P | R | F1 | n |\n|---|---|---|---|---|")
     for t, (p, rc, f, n) in sorted(g["per_type"].items()):
         print(f"| {t} | {p:.2f} | {rc:.2f} | {f:.2f} | {n} |")

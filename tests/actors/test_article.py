@@ -136,3 +136,31 @@ def test_actors_titles_with_hyphens_and_appositions(nlp):
     assert a is not None and "GOV" in a.sectors
     a = _coded(nlp, "Lt. Gen. Min Aung Hlaing met officials in Myanmar.", "Lt. Gen. Min Aung Hlaing")
     assert a is not None and a.country == "MMR" and "MIL" in a.sectors
+
+
+def test_actors_role_noun_takes_country_from_an_earlier_mention(nlp):
+    text = ("Three Cuban doctors were expelled on Monday. Officials said more doctors may leave. "
+            "Several doctors working abroad have already left their posts.")
+    a = _coded(nlp, text, "Several doctors")
+    assert a.country == "CUB"
+    # a different head noun gives nothing
+    text = "Three Cuban doctors were expelled on Monday. Several nurses have left their posts."
+    assert _coded(nlp, text, "Several nurses").country is None
+
+
+def test_actors_list_members_take_the_group_code(nlp):
+    text = ("Four Syrian soldiers deserted last year. They include Ahmad Darwish and Samir Haddad, "
+            "who crossed into Jordan.")
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=nlp(text))
+    ActorResolver()(ctx)
+    for name in ("Ahmad Darwish", "Samir Haddad"):
+        i = text.index(name)
+        a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(name), alignment_mode="expand"))
+        assert a.country == "SYR" and a.sectors[:1] == ["MIL"], a
+    # a member with its own code keeps it
+    text = "Several Iraqi diplomats defected. They include Farid Abboud and Russian envoy Ivan Petrov."
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=nlp(text))
+    ActorResolver()(ctx)
+    i = text.index("Russian envoy Ivan Petrov")
+    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len("Russian envoy Ivan Petrov")))
+    assert a.country == "RUS"

@@ -106,3 +106,29 @@ def test_actors_quantity_word_examples(text, expected):
 def test_actors_water_body_examples(text, expected):
     a = resolve_phrase(text)  # "none": no country at all; "keep": some country
     assert (a is None or a.country is None) if expected == "none" else (a is not None and a.country)
+
+
+def _list_cases():
+    out = []
+    for a, b in examples(RES / "list_markers.tsv"):
+        text, member = a.split(" @ ")
+        out.append(pytest.param(text, member, b, id=f"list_markers.tsv:{member}"))
+    return out
+
+
+@pytest.mark.parametrize("text,member,expected", _list_cases())
+def test_actors_list_member_examples(pipeline, text, member, expected):
+    """A member named after "They include / including / among them" takes the group's country and sector
+    when it has none of its own."""
+    from datetime import date
+
+    from tacitus.actors import actor_for_span
+    from tacitus.pipeline import Context
+
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=pipeline.nlp(text), id="t")
+    for stage in pipeline.stages:
+        stage(ctx)
+    i = text.index(member)
+    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    country, sector = expected.split()
+    assert a is not None and a.country == country and a.sectors[:1] == [sector], a

@@ -110,3 +110,13 @@ def test_example_every_event_carries_evidence_and_version(example_article):
         for part in (ev.source, ev.target, ev.attribution):
             if part is not None:
                 assert text[part.start:part.end] == part.text
+
+
+def test_example_e_list_members_inherit_the_group(events):
+    # "Several diplomats working overseas have defected ... They include Ko Yong-hwan and Hyon Song-il":
+    # the group takes North Korea from the earlier "North Korean diplomats", its members take the group's code
+    evs = [e for e in _find(events, "DEFECT", "defected") if e.source]
+    group = [e for e in evs if e.source.text == "Several diplomats"]
+    assert group and group[0].source.actor.code == "PRKGOV"
+    members = [e for e in evs if e.source.text in ("Ko Yong-hwan", "Hyon Song-il")]
+    assert len(members) == 2 and all(e.source.actor.code == "PRKGOV" for e in members)

@@ -41,7 +41,8 @@ def _matching(events, typ, fields):
     return out
 
 
-EVENT_EXAMPLES = R.examples("triggers.tsv") + R.examples("roles.tsv")
+EVENT_EXAMPLES = (R.examples("triggers.tsv") + R.examples("roles.tsv") + R.examples("leader_participles.txt")
+                  + R.examples("death_roles.tsv") + R.examples("inverted_reports.txt"))
 
 
 @pytest.mark.parametrize("ex", EVENT_EXAMPLES, ids=_ids(EVENT_EXAMPLES))
@@ -252,3 +253,15 @@ def test_resources_topic_prep_example(code, ex):
             span = ctx.doc.char_span(e.target.start, e.target.end, alignment_mode="expand")
             assert not ({t.i for t in span} & addressee), (e.type, e.target.text)
 
+
+
+CRIME_EXAMPLES = R.examples("crime_markers.tsv")
+
+
+@pytest.mark.parametrize("ex", CRIME_EXAMPLES, ids=_ids(CRIME_EXAMPLES))
+def test_resources_crime_marker_example(code, ex):
+    """An unidentified armed actor is CRM where the text marks it as a criminal, else UAF; the event stays."""
+    _, fields = _parse_expect("x " + ex.expect)
+    evs = [e for e in code(ex.sentence).events if e.type == "ASSAULT" and e.source and e.source.actor]
+    assert evs, [(e.type, e.source and e.source.actor) for e in code(ex.sentence).events]
+    assert fields["source"] in evs[0].source.actor.sectors, [(e.source.text, e.source.actor.code) for e in evs]

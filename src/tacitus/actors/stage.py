@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Actor, Entity
-from .lexicon import (WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
+from .lexicon import (list_markers, WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
                       is_former, is_water_body, org_info, org_sectors, quantity_words, sector_matches, singular,
                       speech_verbs, tables, water_bodies)
 from .registry import actor_id
@@ -742,7 +742,85 @@ def actor_for_span(ctx, span):
             b = Actor(name=a.name, country=a.country, sectors=[], kind="country")
             b.id = actor_id(b)
             a = b
+    if a is None or (not a.country and not a.sectors):
+        a = _list_member(ctx, span, a)
     return a
+
+
+def _list_member(ctx, span, a):
+    """A member named after "They include / including / among them" ("Several North Korean diplomats have
+    defected. They include Ko Yong-hwan and Hyon Song-il") that has no country or sector of its own takes the
+    group's. Marker words: list_markers.tsv."""
+    if ctx.extra.get("actors.in_list"):
+        return a
+    group = _list_group(span.root)
+    if group is None:
+        return a
+    from ..events.roles import np_span
+    ctx.extra["actors.in_list"] = True
+    try:
+        g = actor_for_span(ctx, np_span(group))
+    finally:
+        ctx.extra["actors.in_list"] = False
+    if g is None or not (g.country or g.sectors) or g.kind == "country":
+        return a
+    kind = "person" if span.root.ent_type_ == "PERSON" else (a.kind if a is not None else g.kind)
+    b = Actor(name=a.name if a is not None else span.text, country=g.country, sectors=list(g.sectors), kind=kind)
+    b.id = actor_id(b)
+    return b
+
+
+GROUP_PRONOUNS = {"they", "them", "these", "those"}
+
+
+def _list_group(tok):
+    """The head of the group whose members ``tok`` (a conjunct of them) lists, else None."""
+    markers = list_markers()
+    m = tok
+    while m.dep_ in ("conj", "appos") and m.head.i != m.i and m.head.pos_ in ("NOUN", "PROPN"):
+        m = m.head
+    h = m.head
+    group = None
+    if m.dep_ in ("dobj", "attr", "oprd") and markers.get(h.lemma_.lower()) == "verb" \
+            and markers.get(h.lower_) != "prep":
+        group = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "They include X"
+    elif m.dep_ in ("pobj", "dobj") and markers.get(h.lower_) == "prep":
+        group = h.head  # "ten activists, including X", "three soldiers, among them X"
+        if group.pos_ in ("VERB", "AUX"):
+            group = next((c for c in group.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    elif m.dep_ in ("nsubj", "attr") and h.pos_ in ("AUX", "VERB"):
+        prep = next((c for c in h.children if c.dep_ == "prep" and markers.get(c.lower_) == "prep"), None)
+        if prep is not None:  # "Among them were X and Y"
+            group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if group is None:  # "three soldiers, among them Carlos Ruiz" read as a modifier of the member
+        prep = next((c for c in m.children if c.dep_ == "prep" and c.i < m.i and markers.get(c.lower_) == "prep"),
+                    None)
+        if prep is not None:
+            group = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if group is None or group.i == tok.i or group.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if group.lower_ in GROUP_PRONOUNS:
+        group = _plural_antecedent(group)
+    return group
+
+
+def _plural_antecedent(pron):
+    """The plural noun a group pronoun stands for: the nearest plural subject before it in its sentence or the
+    previous one ("Several diplomats ... have defected over three decades. They include ..."), else the nearest
+    plural object ("freed three soldiers, among them ..."); never a date ("decades")."""
+    doc = pron.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    before = [t for t in reversed(doc[start:pron.i]) if t.tag_ in ("NNS", "NNPS") and t.lower_ not in GROUP_PRONOUNS
+              and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT")]
+    args = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+    same = next((t for t in before if t.dep_ in args and t.sent.start == pron.sent.start), None)
+    if same is not None:
+        return same  # "freed three soldiers, among them X": the nearest in its own sentence
+    for deps in (("nsubj", "nsubjpass"), ("dobj", "pobj", "appos")):
+        found = next((t for t in before if t.dep_ in deps), None)
+        if found is not None:
+            return found
+    return None
 
 
 PLACE_DEPS = {"pobj", "dobj", "nsubjpass"}
@@ -916,6 +994,10 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             found = places[0]
         elif len(countries) == 1 or (kin is not None and countries):
             found = countries[0]
+    # 2b. an earlier mention of the same role noun with a country, a few sentences back ("North Korean
+    # diplomats ... Several diplomats working overseas have defected")
+    if found is None and kin is None and not own_only and a.kind != "person":
+        found = _earlier_mention_country(ctx, span)
     # 3. the article's dominant country (a story set in Kenya: "police")
     if found is None and kin is None and not own_only:
         info = ctx.extra.get("actors")
@@ -930,6 +1012,34 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
     b.code = make_code(found, b.sectors) if a.kind != "igo" else a.code
     b.id = actor_id(b)
     return b
+
+
+EARLIER_SENTENCES = 4
+
+
+def _earlier_mention_country(ctx, span):
+    """The country of the nearest earlier noun-phrase actor with the same head noun (within
+    EARLIER_SENTENCES sentences before the span's): "North Korean diplomats ... Several diplomats"."""
+    head = span.root
+    if head.pos_ != "NOUN":
+        return None
+    doc = ctx.doc
+    sent = head.sent
+    lo = sent.start
+    for _ in range(EARLIER_SENTENCES):
+        if lo == 0:
+            break
+        lo = doc[lo - 1].sent.start
+    want = singular(head.lower_)
+    best = None
+    for _, e in _window(ctx, doc[lo].idx, span.start_char):
+        if e.label != "NOUN" or e.end > span.start_char or e.actor is None or not e.actor.country \
+                or e.actor.country not in _iso3_set():
+            continue
+        words = e.text.split()
+        if words and singular(words[-1].lower()) == want:
+            best = e.actor.country  # the nearest wins (entities are in text order)
+    return best
 
 
 _ISO3 = None

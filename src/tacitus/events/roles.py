@@ -441,11 +441,51 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
         pass  # never guess a source from an unrelated clause
     if src is None and tgt is not None and tgt.head.lower_ == "between" and tgt.conjuncts:
         src, tgt = tgt, tgt.conjuncts[0]  # symmetric events: "clashes between X and Y"
+    if src is None or tgt is None:
+        dsrc, dtgt = death_roles(noun)  # "X died under torture in police custody"
+        src = src if src is not None else dsrc
+        tgt = tgt if tgt is not None else dtgt
     src = antecedent(src) if src is not None else None
     tgt = antecedent(tgt) if tgt is not None else None
     if tgt is not None and src is not None and tgt.i == src.i:
         tgt = None
     return src, tgt
+
+
+DEATH_ROLES = "death_roles.tsv"
+
+
+def _death_words(kind: str) -> frozenset[str]:
+    return frozenset(f[0] for _, f in R.rows(DEATH_ROLES) if len(f) > 1 and f[1] == kind)
+
+
+def death_roles(noun):
+    """(custodian, victim) for a nominal act that caused a death: "X died under torture / as a result of
+    torture / from beatings (while) in police custody" -> (police custody, X). Words: death_roles.tsv."""
+    cause = _death_words("cause")
+    node, verb = noun, None
+    for _ in range(4):  # torture <- of <- result <- as <- died
+        if node.dep_ not in ("pobj", "prep") or node.head is node:
+            break
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ not in cause and lemma(node) not in cause:
+            break
+        if node.pos_ in ("VERB", "AUX"):
+            verb = node
+            break
+        if node.pos_ == "NOUN" and lemma(node) not in cause:
+            break
+    if verb is None or lemma(verb) not in _death_words("death"):
+        return None, None
+    victim = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    custodian = None
+    custody = _death_words("custody")
+    for p in list(verb.children) + list(noun.children):  # "died (while) in custody", "torture in detention"
+        if p.dep_ == "prep":
+            custodian = next((o for o in p.children if o.dep_ == "pobj" and lemma(o) in custody), None)
+            if custodian is not None:
+                break
+    return custodian, victim
 
 
 # deps through which a trigger's complement is searched for a fallback recipient; never its subject,
@@ -497,7 +537,8 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
                 if c.dep_ in ("compound", "flat") and c.ent_type_ and c.head.ent_type_ == c.ent_type_:
                     continue  # a piece of a longer name ("United" in "United States")
                 if c.pos_ in ("NOUN", "PROPN") and role_ok(c) and c.ent_type_ not in ("CARDINAL",) and (
-                        c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)):
+                        c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)
+                        or _led_by_named(c)):
                     out.append(c)
                 if c.dep_ in ("prep", "agent"):
                     frontier.append((c, depth))
@@ -511,3 +552,14 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+LEADER_PARTICIPLES = "leader_participles.txt"
+
+
+def _led_by_named(tok) -> bool:
+    """ "the US-led war", "a Saudi-led campaign": a noun whose "X-led" modifier names a country or group (the
+    participles: resources/en/events/leader_participles.txt)."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.i < tok.i and c.lower_ in R.words(LEADER_PARTICIPLES) and any(
+                g.i < c.i and g.ent_type_ in ("GPE", "NORP", "ORG") for g in c.children):
+            return True
+    return False

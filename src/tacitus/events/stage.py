@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
 from .lexicon import Rule, _light_head, candidate, forms, lemma, match, rules, to_clause, trigger_lemmas
 from .modality import governors, modality_of, speech_verbs
+from .repair import repair_inverted_reports
 from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
                     fallback_targets, is_passive, noun_roles, np_span, verb_roles)
 
@@ -175,9 +177,11 @@ class EventExtractor:
             return
         ctx.extra.pop("events.actor_cache", None)
         lemmas = trigger_lemmas()
-        for sent in doc.sents:
+        for sent in list(doc.sents):
             # cheap prefilter: only sentences holding a trigger lemma are examined
             toks = [t for t in sent if candidate(t, lemmas)]
+            if toks and repair_inverted_reports(sent):  # "X is doing Y, a rights group alleged"
+                sent = doc[sent.start:sent.end]
             if toks:
                 ctx.events.extend(self.sentence_events(ctx, sent, toks))
 
@@ -429,6 +433,17 @@ class EventExtractor:
                     tp = _possessor_recipient(ctx, tp, sent)
                 if tp is not None and tp.actor is not None and not tp.actor.sectors:
                     tp = _inhabited_recipient(ctx, tp, typ, mode, sent)
+                if t is not None and tp is None:
+                    conf -= 0.05  # an object or oblique that codes to no recipient: the roles are unsure
+                conf -= AMBIGUITY_STEP * max(0, _type_count(rule) - 2)  # "hold": many types in the lexicon
+                if mod.modality == "future":
+                    conf -= FUTURE_PENALTY  # an announced act, not one that happened
+                    if typ in BORDER_TYPES_FUTURE:
+                        conf -= BORDER_PENALTY  # "will release / allow / withdraw": CONCEDE or AGREE (a promise)
+                if sp is not None or tp is not None:
+                    # "a gunman shot two people in Texas": an unidentified armed actor the text marks as a
+                    # criminal is CRM (the event and its type stay)
+                    sp, tp = _criminal(sp, tp, sent, ev_contexts), _criminal(tp, sp, sent, ev_contexts)
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -604,6 +619,60 @@ def _inhabited_recipient(ctx, tp: Participant, typ: str, mode: str | None, sent)
     a = Actor(name=act.name, country=act.country, sectors=[sector], kind=act.kind)
     a.id = actor_id(a)
     return Participant(tp.start, tp.end, tp.text, a)
+
+
+AMBIGUITY_STEP = 0.03
+FUTURE_PENALTY = 0.05
+# types whose future reading sits on a type border coders draw differently: an announced concession is
+# CONCEDE for the 2021 manual and an AGREE (a promise) for older PLOVER / CAMEO coding
+BORDER_TYPES_FUTURE = {"CONCEDE"}
+BORDER_PENALTY = 0.1
+
+
+def _type_count(rule: Rule) -> int:
+    """How many event types the rule's lemma (and part of speech) can have in the lexicon."""
+    return len({r.type for r in rules().get((rule.lemma, rule.pos), ())})
+
+
+CRIME_MARKERS = "crime_markers.tsv"
+CRIME_CONTEXTS = {"crime", "illegal_drugs", "trafficking"}
+
+
+@lru_cache(maxsize=None)
+def _crime_words(kind: str) -> frozenset[str]:
+    return frozenset(f[0].lower() for _, f in R.rows(CRIME_MARKERS) if len(f) > 1 and f[1] == kind)
+
+
+def _criminal(part: Participant | None, other: Participant | None, sent, contexts) -> Participant | None:
+    """An unidentified armed actor (UAF: "a gunman") read as a criminal (CRM) where the text marks it so: the
+    sentence names a crime (a robbery, a murder, drugs), or one armed person acts against people who are
+    neither state nor armed, with no "unknown" on it and no armed-conflict word in the sentence. PLOVER has no
+    crime type: crime is the events of CRM actors. Words: resources/en/events/crime_markers.tsv."""
+    if part is None or part.actor is None or "UAF" not in (part.actor.sectors or []):
+        return part
+    span = sent.doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None:
+        return part
+    head = span.root
+    if any(lemma(t) in _crime_words("unidentified") or t.lower_ in _crime_words("unidentified") for t in span):
+        return part  # "unknown gunmen": PLOVER's own UAF
+    lemmas = {lemma(t) for t in sent} | {t.lower_ for t in sent}
+    crime = bool(CRIME_CONTEXTS & set(contexts)) or bool(lemmas & _crime_words("crime"))
+    if not crime:
+        if lemma(head) not in _crime_words("lone") or head.tag_ != "NN" or lemmas & _crime_words("keep"):
+            return part
+        oa = other.actor if other is not None else None
+        if oa is not None and (oa.kind == "igo" or {x.lower() for x in oa.sectors or []}
+                               & (R.words("political_sectors.txt") - {"ref", "lab", "hri"})):
+            return part  # "a gunman killed a police officer": an attack on the state or an armed side
+    from ..actors.registry import actor_id
+    from ..model import Actor, make_code
+    act = part.actor
+    sectors = ["CRM"] + [x for x in act.sectors if x not in ("UAF", "CRM")]
+    a = Actor(name=act.name, country=act.country, sectors=sectors, kind=act.kind)
+    a.code = make_code(a.country, a.sectors)
+    a.id = actor_id(a)
+    return Participant(part.start, part.end, part.text, a)
 
 
 def _fallback_participant(ctx, c: Candidate, sspan, t):
