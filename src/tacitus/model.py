@@ -82,7 +82,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     country: str | None = None  # ISO3
-    feature: str | None = None  # country | adm1 | city | continent | region
+    feature: str | None = None  # country | adm1 | adm2 | city | continent | region | town | near
 
     def to_dict(self) -> dict:
         return {"name": self.name, "geonameid": self.geonameid, "lat": self.lat, "lon": self.lon,

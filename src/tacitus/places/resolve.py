@@ -32,6 +32,8 @@ W_QUAL = 8.0  # "Alexandria, La." qualifier agrees
 NEAR_KM = 120.0
 NEAR_DECAY = 0.9  # a neighbour at NEAR_KM counts 10% of one on the spot
 W_NEAR = 4.0  # per other place of the text nearby (weighted by distance and ambiguity, up to 3)
+ZIP_BASE = 2.0  # a ZIP town (no population known) scores as a town of 100
+ZIP_BIG = 300_000  # no ZIP towns for a name that a city of this size bears (as name or alternate name)
 
 _POSS = re.compile(r"(’s|'s|’|')$")
 _QUAL = re.compile(r"\s*,\s*((?:[A-Z][\w.]*\.?)(?:\s?[A-Z][\w.]*\.?){0,2})")
@@ -59,6 +61,24 @@ def candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
 
 
 def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
+    c = _geo_candidates(gaz, surface)
+    # US places cities500 lacks (ZIP towns: hamlets, villages): low-prior extra candidates, except for a
+    # name that a big city bears (the hamlets called Atlanta or Oakland are not what a text means)
+    if any(gaz.feat[i] in (CITY, CAPITAL) and gaz.pop[i] >= ZIP_BIG for i in c):
+        return c
+    s = clean(surface)
+    z = gaz.zip_lookup(s)
+    if not z and not c:  # "Readington Township", "Village of Lanexa"
+        m = _TOWN_WORD.match(s)
+        if m and m.group(1) != s:
+            z = gaz.zip_lookup(m.group(1))
+    return c + z if z else c
+
+
+_TOWN_WORD = re.compile(r"^(?:Town of |City of |Village of |Township of )?(.+?)(?: (?:City|Town|Village|Township|Twp\.?))?$")
+
+
+def _geo_candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     s = clean(surface)
     if not s:
         return ()
@@ -154,6 +174,62 @@ _STREET: frozenset[str] | None = None
 _COUNTY_NAMED = re.compile(r"\b([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s(County|Parish)\b")
 
 
+PERSON_CHECK = True  # person names give no country/division evidence (switch kept for measuring)
+_NOT_GIVEN = frozenset("The A An In At On Of To For From By With And But Or As If When After Before While Since "
+                       "During Under Over Near Into Than That This These Those Mr Mrs Ms Dr St Mt Ft Lt Gov Sen Rep "
+                       "President Judge Sheriff Chief Officer Sgt Capt Col Gen Coach Mayor".split())
+
+
+def _person_names(gaz: Gazetteer, text: str, seqs: list) -> frozenset[str]:
+    """Surnames of the text's person names: a two- or three-word capitalised name that is no place of the
+    gazetteer, whose last word also stands alone elsewhere in the text ("Lorraine Bailey ... Bailey said"),
+    or that follows a title ("Councilman Robert Rivera", ``person_titles.txt``) or is followed by ", 45," /
+    ", who". Neither the full name nor the bare surname is place evidence (see :func:`text_context`)."""
+    alone = {m.group(0) for m in seqs if " " not in m.group(0)}
+    titles = _person_titles()
+    out = set()
+    for m in seqs:
+        words = m.group(0).split()
+        if words[0].rstrip(".") in titles and len(words) > 1:
+            words = words[1:]  # "Councilman Robert Rivera"
+            titled = True
+        else:
+            before = text[max(0, m.start() - 25):m.start()].split()
+            titled = bool(before) and before[-1].rstrip(".,") in titles
+        if not 2 <= len(words) <= 3 or "of" in words:
+            continue
+        last, first = words[-1], words[0]
+        # a title before the name, "Name, 45," or "Name, who": a person even when the surname stands alone
+        # nowhere else
+        cue = titled or bool(re.match(r",\s*(?:\d{1,3},|who\b)", text[m.end():m.end() + 8]))
+        if (last not in alone and not cue) or len(last) < 3 or not last.isalpha() or not last[1:].islower() or \
+                first.rstrip(".") in _NOT_GIVEN or not first[1:].replace("'", "").isalpha() or first.isupper():
+            continue
+        full = " ".join(words)
+        if gaz.lookup(full) or gaz.zip_lookup(full):
+            continue  # "North Carolina", "Baton Rouge": a place
+        if norm(last) in GENERIC_LAST or last in _NOT_GIVEN:
+            continue
+        out.add(last)
+    return frozenset(out)
+
+
+_TITLES: frozenset[str] | None = None
+
+
+def _person_titles() -> frozenset[str]:
+    global _TITLES
+    if _TITLES is None:
+        from .gazetteer import RES
+        with open(RES / "person_titles.txt", encoding="utf-8") as f:
+            _TITLES = frozenset(ln.strip().rstrip(".") for ln in f if ln.strip() and not ln.startswith("#"))
+    return _TITLES
+
+
+GENERIC_LAST = frozenset("county parish city town township village state province island islands river lake "
+                         "valley park beach hills creek bay mountain mountains district region".split())
+
+
 def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozenset(), ambiguous: list | None = None):
     """Countries and first-level divisions named anywhere in the text (unambiguous names only), plus
     "Town, ST" qualifiers: [(ISO2, admin1 code or '')]. With ``ambiguous`` a list, it receives the
@@ -162,10 +238,14 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
     mask = bytearray(len(text) + 1)
     for a, b in skip:
         mask[a:b] = b"\x01" * (b - a)
-    for m in _CAPSEQ.finditer(text):
-        if 1 in mask[m.start():m.end()] or _TOWNISH.match(text, m.end()):
+    seqs = [m for m in _CAPSEQ.finditer(text) if 1 not in mask[m.start():m.end()]]
+    persons = _person_names(gaz, text, seqs) if PERSON_CHECK else frozenset()
+    for m in seqs:
+        if _TOWNISH.match(text, m.end()):
             continue
         words = m.group(0).split()
+        if words[-1] in persons and (len(words) > 1 or m.group(0) in persons):
+            continue  # "Lorraine Bailey ... Bailey said": a person, not Lorraine (France)
         nxt = text[m.end():m.end() + 14].split()
         if nxt and nxt[0].rstrip(",;:") in _street_words() or words[-1] in _street_words():
             continue  # "Washington Drive", "Memphis St.": a street, not the state or town
@@ -206,6 +286,8 @@ def _alt_shadowed(gaz: Gazetteer, surface: str, cs: tuple[int, ...]) -> set[int]
 
 def base_score(gaz: Gazetteer, surface: str, i: int) -> float:
     f = gaz.feat[i]
+    if f == CITY and gaz.gid[i] == 0:
+        return ZIP_BASE
     if f in BASE:
         sc = BASE[f]
         if f == ADM2:
@@ -278,15 +360,19 @@ def near_feature(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
                                                                                    REGION, COUNTRY))
         return ()
     core = m.group("a") or m.group("b")
-    return tuple(i for i in candidates(gaz, core) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1))
+    cs = tuple(i for i in candidates(gaz, core) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1))
+    # a feature is named after a known place rather than a hamlet ("Lake Erie" is not Erie, Michigan): ZIP
+    # towns only when the gazetteer holds no other place of that name ("Neches River" -> Neches, Texas)
+    return tuple(i for i in cs if gaz.gid[i] or gaz.feat[i] != CITY) or cs
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None = None,
                   context_spans: list[tuple[int, int]] | None = None,
-                  approx: list | None = None) -> list[int | None]:
+                  approx: list | None = None, persons: list[tuple[int, int]] | None = None) -> list[int | None]:
     """Resolve every span of ``text`` to a gazetteer entry index (or None), using the whole set as context.
     When ``approx`` is a list it receives, per span, True where the place is only the town or division a
-    missing feature is named after (see :func:`near_feature`)."""
+    missing feature is named after (see :func:`near_feature`). ``persons`` are spans the NER read as
+    persons: they give no country or division evidence ("Lorraine Bailey")."""
     gaz = gaz or get_gazetteer()
     n = len(spans)
     cands = [candidates(gaz, text[a:b]) for a, b in spans]
@@ -382,7 +468,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if quals[k][1]:
                 vote(avote, quals[k], surf[k], 1.0)
     weak: list = []
-    for cc, a1 in text_context(gaz, text, set(spans), weak):
+    for cc, a1 in text_context(gaz, text, set(spans) | set(persons or ()), weak):
         vote(cvote, cc, "#" + cc + a1, 0.5)
         if a1:
             vote(avote, (cc, a1), "#" + cc + a1, 0.5)
@@ -699,8 +785,10 @@ def to_place(gaz: Gazetteer, i: int | None, near_name: str | None = None) -> Pla
     if near_name:
         return Place(name=near_name, geonameid=None, lat=e.lat, lon=e.lon,
                      country=gaz.iso3(e.country) if e.country else None, feature="near")
+    # a ZIP town (US place missing from GeoNames cities500): no GeoNames id, feature "town"
+    feature = "town" if gaz.is_zip_town(i) else FEATURE_NAMES[e.feature]
     return Place(name=e.name, geonameid=e.geonameid, lat=e.lat, lon=e.lon,
-                 country=gaz.iso3(e.country) if e.country else None, feature=FEATURE_NAMES[e.feature])
+                 country=gaz.iso3(e.country) if e.country else None, feature=feature)
 
 
 def resolve_place(name: str) -> Place | None:

@@ -164,7 +164,8 @@ class PlaceResolver:
                     targets.append(k)
         spans = [(ctx.entities[k].start, ctx.entities[k].end) for k in targets]
         flags: list = []
-        res = resolve_spans(ctx.text, spans, gaz, approx=flags) if spans else []
+        persons = [(e.start, e.end) for e in ctx.entities if e.label == "PERSON"]
+        res = resolve_spans(ctx.text, spans, gaz, approx=flags, persons=persons) if spans else []
         info = ctx.extra.get("actors")
         for k, i, near in zip(targets, res, flags or [False] * len(res)):
             e = ctx.entities[k]
@@ -228,7 +229,7 @@ def _inside_participant(tok, clause, trigger=None) -> bool:
 
 
 def _specificity(p: Place) -> int:
-    return {"city": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}.get(p.feature or "", 0)
+    return {"city": 4, "town": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}.get(p.feature or "", 0)
 
 
 class EventLocator:
