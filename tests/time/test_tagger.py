@@ -238,3 +238,91 @@ def test_tagger_parse_tense_pluperfect_schedule_until_and_ambiguous_past(nlp):
     ]
     for text, d, value in cases:
         assert one(text, d, doc=nlp(text)).value == value, text
+
+
+def test_tagger_weekday_of_a_named_week():
+    # "Tuesday last week" / "Friday of next week": the weekday of that ISO week, one expression
+    dct = date(2013, 3, 14)  # a Thursday
+    assert (one("Police arrested him on Tuesday last week.", dct).text,
+            one("Police arrested him on Tuesday last week.", dct).value) == ("Tuesday last week", "2013-03-05")
+    assert one("The vote is on Friday of next week.", dct).value == "2013-03-22"
+    assert one("Talks began Monday this week.", dct).value == "2013-03-11"
+    # the possessive of a following week is not part of it
+    assert [t.value for t in tag("On Tuesday, last week's ruling was upheld.", dct)][0] == "2013-03-12"
+
+
+def test_tagger_day_before_or_after_a_weekday_or_holiday_and_holiday_weeks():
+    assert one("The day before last Tuesday's hearing, lawyers met.", date(2000, 2, 24)).value == "2000-02-21"
+    assert one("Stores were busy the day after Christmas.", date(2013, 12, 28)).value == "2013-12-26"
+    assert one("He left the day before Thanksgiving.", DCT).value == "2018-11-21"
+    # the week of a holiday: a week that has begun counts as past ("as Easter week began")
+    assert one("Protesters prayed as Easter week began.", date(2000, 4, 17)).value == "2000-W16"
+    assert one("Christmas week", DCT).value == "2018-W52"
+
+
+def test_tagger_second_day_of_a_month_day_range():
+    assert [t.value for t in tag("the NATO summit on April 24 and 25.", DCT)] == ["2019-04-24", "2019-04-25"]
+    assert [t.value for t in tag("The talks are set for Jan. 29-30.", DCT)] == ["2019-01-29", "2019-01-30"]
+    # not a count or an amount, nor a smaller number
+    assert [t.value for t in tag("On March 3 and 12 people died.", DCT)] == ["2019-03-03"]
+    assert [t.value for t in tag("Shares fell on March 3 and 2 percent more later.", DCT)] == ["2018-03-03"]
+
+
+def test_tagger_infinitive_or_modal_is_not_a_past_cue():
+    dct = date(2013, 3, 14)  # a Thursday
+    assert one("The storm is expected to hit on Friday.", dct).value == "2013-03-15"
+    assert one("The storm is expected to last through Friday.", dct).value == "2013-03-15"
+    assert one("The storm could hit on Friday.", dct).value == "2013-03-15"
+    assert one("The storm hit on Friday.", dct).value == "2013-03-08"
+    assert one("The storm could have hit on Friday.", dct).value == "2013-03-08"
+    # the verb "last" after "to" or a modal is not part of the duration
+    assert one("The trial is expected to last six weeks.", dct).text == "six weeks"
+    assert one("The talks could last months.", dct).text == "months"
+    assert one("Prices fell compared to the last three years.", dct).text == "the last three years"
+
+
+def test_tagger_extended_until_points_ahead(nlp):
+    dct = date(2000, 4, 3)  # a Monday
+    text = "The ceasefire was extended until Friday."
+    assert one(text, dct).value == "2000-04-07"
+    assert one(text, dct, doc=nlp(text)).value == "2000-04-07"
+    text = "The INS extended its deadline until 9 a.m. Tuesday."
+    assert one(text, dct, doc=nlp(text)).value == "2000-04-04T09:00"
+
+
+def test_tagger_past_verb_right_before_a_nearby_future_date_moves_it_back():
+    dct = date(2013, 12, 28)
+    assert one("The law took effect in January.", dct).value == "2013-01"
+    assert one("The plant opened on Jan. 2.", dct).value == "2013-01-02"
+    # a cue farther off, a participle used as an adjective, a future or a perfect: the nearby date stays
+    assert one("The company said the plant opens in January.", dct).value == "2014-01"
+    assert one("It will redeem its preferred shares on Jan. 2.", dct).value == "2014-01-02"
+    assert one("The offer was extended to Jan. 2.", dct).value == "2014-01-02"
+    assert one("The company has promised to open the plant in January.", dct).value == "2014-01"
+
+
+def test_tense_sentence_end_skips_title_and_month_abbreviations():
+    from tacitus.time.tense import text_tense
+    text = "In January, a week after the anniversary of Roe vs. Wade, a bomb killed a guard."
+    s = text.index("January")
+    assert text_tense(text, s, s + len("January")) == "past"
+    got = tag("In January, a week after the anniversary of Roe vs. Wade, a bombing killed a guard.",
+              date(1998, 10, 25))
+    assert got[0].text == "January" and got[0].value == "1998-01"
+    text = "On Friday, Sen. John Smith announced his retirement."
+    s = text.index("Friday")
+    assert text_tense(text, s, s + 6) == "past"
+
+
+def test_tagger_programme_names_are_not_durations():
+    assert tag("Gonzalez said on CBS's ''60 Minutes.''", DCT) == []
+    assert one("He spoke for 60 minutes.").value == "PT60M"
+
+
+def test_tagger_possessive_weekday_ahead_of_is_still_to_come():
+    dct = date(2013, 3, 15)  # a Friday
+    assert one("Candidates held final rallies ahead of Sunday's election.", dct).value == "2013-03-17"
+    assert one("Security was tight ahead of Friday's prayers.", dct).value == "2013-03-15"
+    assert one("Campaigning ended ahead of Thursday's vote.", dct).value == "2013-03-14"
+    # without the cue a possessive weekday is a past one
+    assert one("Sunday's election was peaceful.", dct).value == "2013-03-10"

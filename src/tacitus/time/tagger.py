@@ -17,13 +17,14 @@ from datetime import date
 from ..model import Timex
 from . import values as V
 from .resources import Resources, load
-from .tense import doc_perfect, doc_tense, text_tense
+from .tense import adjacent_past, doc_perfect, doc_tense, text_tense
 
 UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
              "CE": "century", "H": "time", "MIN": "time", "S": "time", "WE": "week", "SU": "season",
              "H1": "half"}
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
+ADJACENT_PAST_MOVES_NEAR = True  # text only: a past verb right before a nearby future date moves it back
 PERIOD_FOCUS_CHARS = 3000  # a reporting period (quarter, half) stays in focus this far, until a span of time
 SAME_YEAR_FIRST = False  # with no tense, a bare month/season is the closest one, not the one in the DCT's year
 SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps the year of its first mention
@@ -237,7 +238,10 @@ class _Norm:
             # said in October): the past candidate, unless it lies more than ``horizon_days`` back
             prv = V.shift(p, -1) if p.gran == "year" else replace(p, year=p.year - 1)
             return (self.dct - prv.interval()[1]).days > horizon_days
-        return True  # text "past" cues ("said") are too noisy to move a nearby future date
+        if ADJACENT_PAST_MOVES_NEAR and t == "past" and a > self.dct and self._tense_src == "text" \
+                and adjacent_past(self.text, self.span[0], self.res.lang):
+            return False  # "took effect in January", said in December: a past verb right before the date
+        return True  # text "past" cues farther off ("said") are too noisy to move a nearby future date
 
     def f_dmy_num(self, a, b, y):
         """Numeric dates: 2/3/09 (US month/day), 13/3/09 (day/month when the first is > 12)."""
@@ -495,29 +499,90 @@ class _Norm:
             r = int(float(v))
         return V.Point("year", (19 if first == "nineteen" else 20) * 100 + r)
 
-    def f_holiday(self, h):
+    def f_holiday(self, h, unit="", off=""):
         """A holiday: 'MM-DD' (fixed), 'thanksgiving', 'wd:MM:W:N[:K]' (the Nth ISO weekday W of month MM,
-        N=-1 the last, plus K days) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense."""
+        N=-1 the last, plus K days) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense.
+        ``unit`` "week" gives the ISO week holding it ("Easter week"); ``off`` "before"/"after" moves the day
+        ("the day after Christmas")."""
         if h == "thanksgiving":
             h = "wd:11:4:4"
+        k_off = {"before": -1, "after": 1}.get(off, 0)
+        if unit.lower() == "week" or k_off:
+            if not h.startswith(("wd:", "easter:")):
+                mm, _, dd = h.partition("-")
+                h = f"md:{mm}:{dd}"
+
+            def day_of(y):
+                if h.startswith("md:"):
+                    _, mm, dd = h.split(":")
+                    return date(y, int(mm), int(dd))
+                return self._holiday_day(h, y)
+
+            cands = []
+            for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+                if 1 < y < 9999:
+                    d = V.add_days(day_of(y), k_off)
+                    cands.append(V.at(d, "week") if unit.lower() == "week" else V.Point.of_day(d))
+            if not cands:
+                raise Skip
+            return self.pick(cands, "t")
         if h.startswith(("wd:", "easter:")):
-            def day_in(y):
-                if h.startswith("easter:"):
-                    return V.add_days(_easter(y), int(h.split(":")[1]))
-                _, mm, w, n, *k = h.split(":")
-                mm, w, n, k = int(mm), int(w), int(n), int(k[0]) if k else 0
-                if n > 0:
-                    d = date(y, mm, 1)
-                    return V.add_days(d, (w - d.isoweekday()) % 7 + 7 * (n - 1) + k)
-                d = date(y, mm, calendar.monthrange(y, mm)[1])
-                return V.add_days(d, -((d.isoweekday() - w) % 7) + k)
-            cands = [V.Point.of_day(day_in(y)) for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1)
-                     if 1 < y < 9999]
+            cands = [V.Point.of_day(self._holiday_day(h, y))
+                     for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1) if 1 < y < 9999]
             if not cands:
                 raise Skip
             return self.pick(cands, "t")
         m, _, d = h.partition("-")
         return self.f_date("_", m, d)
+
+    @staticmethod
+    def _holiday_day(h, y):
+        if h.startswith("easter:"):
+            return V.add_days(_easter(y), int(h.split(":")[1]))
+        _, mm, w, n, *k = h.split(":")
+        mm, w, n, k = int(mm), int(w), int(n), int(k[0]) if k else 0
+        if n > 0:
+            d = date(y, mm, 1)
+            return V.add_days(d, (w - d.isoweekday()) % 7 + 7 * (n - 1) + k)
+        d = date(y, mm, calendar.monthrange(y, mm)[1])
+        return V.add_days(d, -((d.isoweekday() - w) % 7) + k)
+
+    def f_refday(self, d):
+        """'April 24 and 25', 'Jan. 29-30': day ``d`` of the month of the day just named."""
+        r = self.ref
+        if r is None or r.gran != "day" or int(d) <= r.day:
+            raise Skip
+        try:
+            date(r.year, r.month, int(d))
+        except ValueError:
+            raise Skip
+        self.used_ref = True
+        return V.Point("day", r.year, month=r.month, day=int(d))
+
+    def f_past_event(self, y, m, d):
+        """A day known by its date ("the Sept. 11 attacks"): that day, once it is past at the DCT (else the
+        ordinary reading of the month-day is used)."""
+        p = date(int(y), int(m), int(d))
+        if p >= self.dct:
+            raise Skip
+        return V.Point.of_day(p)
+
+    def f_wdfrom(self, wd, k):
+        """The first weekday ``wd`` on or after the DCT moved by ``k`` days ("ahead of Sunday's election":
+        from the day before the report on)."""
+        base = V.add_days(self.dct, int(k))
+        return V.Point.of_day(V.add_days(base, (int(wd) - base.isoweekday()) % 7))
+
+    def f_wdweek(self, wd, d):
+        """'Tuesday of last week', 'Friday next week': the weekday in the ISO week before / after / of the
+        publication date."""
+        base = V.add_days(self.dct, 1 - self.dct.isoweekday() + 7 * int(d))
+        return V.Point.of_day(V.add_days(base, int(wd) - 1))
+
+    def f_wdoff(self, wd, d, off):
+        """'the day before (last) Tuesday': the weekday (by direction word, or by tense) moved by a day."""
+        p = self.f_wd(wd, d if d not in ("", "_") else "t")
+        return V.Point.of_day(V.add_days(p.as_date(), {"before": -1, "after": 1}[off]))
 
     def f_lastq(self, n="-1"):
         """'the quarter', 'the latest quarter': the last completed quarter before the DCT."""

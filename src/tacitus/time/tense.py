@@ -13,7 +13,13 @@ from functools import lru_cache
 from .resources import RES_ROOT
 
 # a sentence end: not after an initial or a short abbreviation ("a.m.", "U.S.", "Mr."), and before a capital
-_SENT_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bMr|\bDr|\bMs|\bSt|\bJr)[.!?]\s+(?=[\"“'‘(]?[A-Z0-9])|;\s|\n")
+# a title or month abbreviation before a name or a number ("Sen. Smith", "Roe vs. Wade", "Sept. 11") does
+# not end the sentence either
+_ABBREV = ("Mrs", "Gov", "Sen", "Rep", "Gen", "Col", "Sgt", "Capt", "Lt", "Prof", "Rev", "vs", "No",
+           "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_SENT_END = re.compile(r"(?=[.!?])(?<!\b[A-Za-z])(?<!\bMr|\bDr|\bMs|\bSt|\bJr)"
+                       + "".join(rf"(?<!\b{a})" for a in _ABBREV)
+                       + r"[.!?]\s+(?=[\"“'‘(]?[A-Z0-9])|;\s|\n")
 
 
 @lru_cache(maxsize=4)
@@ -72,6 +78,11 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
             t = "future"  # "will be held", "would have met"
         elif t == "past" and w.endswith("ed") and re.search(r"\b(?:is|are|am|be|being)\s+$", before):
             continue  # present passive "is closed"
+        elif t == "past" and INFINITIVE_CUES and re.search(r"\bto\s+$", before):
+            continue  # an infinitive: "expected to hit on Friday", "to last through Friday"
+        elif t == "past" and INFINITIVE_CUES and \
+                re.search(r"\b(?:can|could|may|might|must|should)\s+(?:(?!have\b)\w+\s+)?(?:be\s+)?$", before):
+            t = "future"  # "the storm could hit Friday", "may be delayed"
         d = start - m.end() if m.end() <= start else (m.start() - end) * RIGHT_WEIGHT
         if d < bestd:
             best, bestd = t, d
@@ -79,12 +90,39 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
 
 
 QUOTE_BOUNDS = True
+_VERB_PREP = re.compile(r"([\w'’]+)\s+(?:([\w'’]+)\s+)?(?:in|on|during)\s+$")
+_NOT_PAST_AUX = re.compile(r"\b(?:has|have|'ve|will|would|'ll|shall|to|is|are|be|being)\s+$", re.IGNORECASE)
+
+
+def adjacent_past(text: str, start: int, lang: str = "en") -> bool:
+    """A past-tense verb right before "in/on/during" + the expression ("opened on Jan. 2", "took effect in
+    January", "was elected in November"; one word may come between an irregular past and the preposition),
+    not after has/have/will/to/is: a reliable past, unlike a cue farther off in the sentence ("said ... the
+    plant opens in January") or a participle used as an adjective ("preferred shares on Oct. 31")."""
+    m = _VERB_PREP.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    table, _ = cues(lang)
+    raw, pos = (m.group(2), m.start(2)) if m.group(2) else (m.group(1), m.start(1))
+    w = raw.lower()
+    t = table.get(w)
+    if t is None and w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed"):
+        t = "past"
+    if t != "past" and m.group(2):  # "took effect in": an irregular past (a cue word) one word back
+        raw, pos = m.group(1), m.start(1)
+        t = table.get(raw.lower())
+    if t != "past":
+        return False
+    return not _NOT_PAST_AUX.search(text, max(0, pos - 12), pos)
+
+
+INFINITIVE_CUES = True  # a past cue after "to" or a modal is a base form, not a past tense
 RIGHT_WEIGHT = 1.5  # a cue after the expression counts as this much farther away
 _QUOTE = re.compile(r"''|``|[\"“”]")
 
 _SCHEDULE = {"schedule", "slate", "reschedule"}
 _PLAN = {"plan"}
-_PUT_OFF = {"postpone", "delay", "adjourn", "defer"}
+_PUT_OFF = {"postpone", "delay", "adjourn", "defer", "extend"}
 _FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
 
 
