@@ -64,6 +64,19 @@ def test_store_rejects_table(tmp_db):
     db.add_reject(Reject(origin="f.jsonl:3", id="r3", reason="broken JSON line: Expecting value"))
     rows = db.rejects()
     assert len(rows) == 1 and rows[0]["origin"] == "f.jsonl:3" and "broken JSON" in rows[0]["reason"]
+    # a record without an id, rejected again on a re-run, is listed once too
+    for _ in range(2):
+        db.add_reject(Reject(origin="f.jsonl:4", id=None, reason="broken JSON line: Expecting value"))
+    assert len(db.rejects()) == 2
+
+
+def test_store_text_filter_finds_the_events_of_matching_sentences(tmp_db, pipeline):
+    """``events(text=...)`` (CLI ``--text``) returns the events whose evidence sentence has the words."""
+    db = Database(tmp_db)
+    ingest(db, read([str(EXAMPLE)]), pipeline=pipeline)
+    df = db.events(text="asylum")
+    assert len(df) >= 2 and all("asylum" in s for s in df["sentence_text"])
+    assert len(db.events(text="defected")) >= 3 and db.events(text="zzzunknownword").empty
 
 
 def test_store_resumes_after_partial_run(tmp_db, tmp_path, pipeline):

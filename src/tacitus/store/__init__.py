@@ -227,8 +227,12 @@ class Database:
 
     def add_reject(self, rej: Reject) -> None:
         with self.conn:
-            self.conn.execute("INSERT OR IGNORE INTO rejects (origin, record_id, reason, snippet, at) "
-                              "VALUES (?,?,?,?,?)", (rej.origin, rej.id, rej.reason, rej.snippet, _now()))
+            # the same record rejected again for the same reason (a re-run) is stored once; "IS" also
+            # matches records without an id (the UNIQUE constraint treats NULLs as distinct)
+            self.conn.execute("INSERT INTO rejects (origin, record_id, reason, snippet, at) SELECT ?,?,?,?,? "
+                              "WHERE NOT EXISTS (SELECT 1 FROM rejects WHERE origin IS ? AND record_id IS ? "
+                              "AND reason IS ?)", (rej.origin, rej.id, rej.reason, rej.snippet, _now(),
+                                                   rej.origin, rej.id, rej.reason))
 
     # -- reading ----------------------------------------------------------------------------
     def _event_where(self, actor=None, country=None, type=None, since=None, until=None, text=None,
@@ -270,10 +274,10 @@ class Database:
             args.append(str(until))
             if not since:
                 pass
-        if text:
-            where.append("e.article_id IN (SELECT s.article_id FROM sentences_fts f JOIN sentences s "
-                         "ON s.rowid = f.rowid WHERE sentences_fts MATCH ? AND s.start <= e.sentence_start "
-                         "AND s.\"end\" >= e.sentence_end)")
+        if text:  # events whose evidence sentence overlaps a stored sentence matching the words
+            where.append("e.rowid IN (SELECT e2.rowid FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid "
+                         "JOIN events e2 ON e2.article_id = s.article_id AND e2.sentence_start < s.\"end\" "
+                         "AND e2.sentence_end > s.start WHERE sentences_fts MATCH ?)")
             args.append(fts_query(text))
         return (" WHERE " + " AND ".join(where)) if where else "", args
 
