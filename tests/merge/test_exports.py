@@ -70,3 +70,42 @@ def test_exports_cli_layouts_and_empty_database(merged_db, tmp_path):
     assert list(pd.read_parquet(out).columns) == GDELT_COLUMNS
     with pytest.raises(ValueError):
         export_layout(empty, tmp_path / "x.csv", layout="acled")
+
+
+def test_exports_quad_class_agrees_with_its_own_scale(tmp_db, tmp_path):
+    """GDELT's QuadClass follows the CAMEO root (as its Goldstein value does); POLECAT's quad is the
+    PLOVER type's (REQUEST is verbal conflict) and its intensity never contradicts it."""
+    from tests.merge.test_clusters import make_article as mk
+    db = Database(tmp_db)
+    db.add_articles([mk("r", "2019-01-03", "Jo asked Italy for protection.", "asked", type="REQUEST"),
+                     mk("d", "2019-01-03", "The agency declined to comment.", "declined", type="SANCTION")])
+    with db.conn:  # CAMEO codes as the events stage sets them
+        db.conn.execute("UPDATE events SET cameo = '103' WHERE article_id = 'r'")
+        db.conn.execute("UPDATE events SET cameo = '021' WHERE article_id = 'd'")
+    clusters.merge_new(db)
+    g = tmp_path / "g.csv"
+    export_layout(db, g, format="csv", layout="gdelt")
+    for _, r in pd.read_csv(g, dtype=str).iterrows():
+        root = int(r["EventRootCode"])
+        assert int(r["QuadClass"]) == (1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4)
+        assert "." not in (r["SQLDATE"] or "")
+    p = tmp_path / "p.csv"
+    export_layout(db, p, format="csv", layout="polecat")
+    rows = {r["Event Type"]: r for _, r in pd.read_csv(p).iterrows()}
+    assert rows["REQUEST"]["Quad Code"] == "VERBAL CONFLICT" and rows["REQUEST"]["Event Intensity"] < 0
+    # a SANCTION coded with a cooperative CAMEO root keeps a conflict intensity
+    assert rows["SANCTION"]["Quad Code"] == "MATERIAL CONFLICT" and rows["SANCTION"]["Event Intensity"] < 0
+    db.close()
+
+
+def test_exports_integer_columns_stay_integers_in_csv(tmp_db, tmp_path):
+    from tests.merge.test_clusters import make_article as mk
+    db = Database(tmp_db)
+    db.add_articles([mk("a", "2019-01-03", "Jo asked Italy for protection.", "asked", type="REQUEST")])
+    with db.conn:
+        db.conn.execute("UPDATE events SET location_geonameid = 3175395, location_country = 'ITA'")
+    out = tmp_path / "e.csv"
+    db.export(out, format="csv")
+    text = out.read_text()
+    assert "3175395" in text and "3175395.0" not in text
+    db.close()

@@ -27,6 +27,8 @@ EVENT_COLUMNS = [
     "modality", "negated", "reporting", "attribution_text", "trigger_text", "trigger_start", "trigger_end",
     "sentence_start", "sentence_end", "sentence_text", "confidence", "ontology_version",
 ]
+INT_EVENT_COLUMNS = ("location_geonameid", "negated", "reporting", "trigger_start", "trigger_end",
+                     "sentence_start", "sentence_end")
 
 
 def _now() -> str:
@@ -300,7 +302,9 @@ class Database:
         """Events as a pandas DataFrame (filters: actor, country, type, since, until, text, modality)."""
         import pandas as pd
         rows = self.event_rows(**filters)
-        return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        df = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+        # integer columns that may be empty keep an integer type (not 6252001.0 in CSV/Parquet)
+        return df.astype({c: "Int64" for c in INT_EVENT_COLUMNS if c in df.columns})
 
     def event(self, event_id: str) -> dict | None:
         r = self.conn.execute("SELECT json, article_id FROM events WHERE id = ?", (event_id,)).fetchone()

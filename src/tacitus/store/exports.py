@@ -18,7 +18,7 @@ CHUNK = 20_000
 PLOVER = {
     "AGREE": ("03", "VERBAL COOPERATION"), "CONSULT": ("04", "VERBAL COOPERATION"),
     "SUPPORT": ("05", "VERBAL COOPERATION"), "CONCEDE": ("08", "VERBAL COOPERATION"),
-    "REQUEST": ("02", "VERBAL COOPERATION"),
+    "REQUEST": ("10", "VERBAL CONFLICT"),  # PLOVER's quad table: REQUEST is verbal conflict
     "COOPERATE": ("06", "MATERIAL COOPERATION"), "AID": ("07", "MATERIAL COOPERATION"),
     "RETREAT": ("08", "MATERIAL COOPERATION"),
     "ACCUSE": ("11", "VERBAL CONFLICT"), "REJECT": ("12", "VERBAL CONFLICT"),
@@ -114,19 +114,34 @@ def _event_date(r) -> str:
     return (r.get("first_report") or r["pub_date"])[:10]
 
 
+def cameo_quad(root: str) -> str:
+    """CAMEO's quad class of a root code (01-05, 06-08, 09-13, 14-20), as GDELT defines QuadClass."""
+    n = int(root)
+    return ("VERBAL COOPERATION" if n <= 5 else "MATERIAL COOPERATION" if n <= 8 else
+            "VERBAL CONFLICT" if n <= 13 else "MATERIAL CONFLICT")
+
+
 def _codes(r) -> tuple[str, str, str, str]:
-    """(event code, base code, root code, POLECAT quad) of a mention."""
+    """(event code, base code, root code, POLECAT quad) of a mention. The POLECAT quad is the PLOVER
+    type's; GDELT's QuadClass comes from the CAMEO root (``cameo_quad``), so each layout is consistent
+    with its own scale."""
     plover = r.get("plover_type") or r["type"]
     root, quad = PLOVER.get(plover, ("", ""))
     cameo = (r.get("cameo") or "").strip()
     if cameo[:2].isdigit():
         root = cameo[:2]
-        if not quad:
-            n = int(root)
-            quad = ("VERBAL COOPERATION" if n <= 5 else "MATERIAL COOPERATION" if n <= 8 else
-                    "VERBAL CONFLICT" if n <= 13 else "MATERIAL CONFLICT")
-        return cameo, cameo[:3], root, quad
+        return cameo, cameo[:3], root, quad or cameo_quad(root)
     return (root + "0" if root else ""), (root + "0" if root else ""), root, quad
+
+
+def _intensity(r) -> float | None:
+    """POLECAT-style intensity on the Goldstein scale: the CAMEO root's value when that root lies in the
+    PLOVER type's quad, else the value of the type's default root (never a conflict score on a
+    cooperation quad)."""
+    _, _, root, quad = _codes(r)
+    if root and quad and cameo_quad(root) != quad:
+        root = PLOVER.get(r.get("plover_type") or r["type"], (root, ""))[0]
+    return GOLDSTEIN.get(root)
 
 
 def _sectors(s: str | None) -> list[str]:
@@ -146,7 +161,7 @@ def polecat_row(db, r: dict, cache: dict) -> dict:
     n_m, n_a, n_s = _counts(r)
     return {
         "Event ID": r.get("cid") or r["id"], "Event Date": _event_date(r), "Event Type": r["type"],
-        "Event Mode": r.get("mode") or "", "Event Intensity": GOLDSTEIN.get(_codes(r)[2]),
+        "Event Mode": r.get("mode") or "", "Event Intensity": _intensity(r),
         "Quad Code": quad, "Contexts": ";".join((r.get("contexts") or "").split()),
         "Actor Name": r.get("source_name") or "", "Actor Country": r.get("source_country") or "",
         "Actor COW": "", "Primary Actor Sector": ss[0] if ss else "", "Actor Sectors": ";".join(ss),
@@ -198,7 +213,8 @@ def gdelt_row(db, r: dict, cache: dict) -> dict:
                     f"Actor{i}Type2Code": sec[1] if len(sec) > 1 else "",
                     f"Actor{i}Type3Code": sec[2] if len(sec) > 2 else ""})
     out.update({"IsRootEvent": int((r.get("sentence_start") or 0) < 400), "EventCode": code,
-                "EventBaseCode": base, "EventRootCode": root, "QuadClass": _QUAD_NUM.get(quad),
+                "EventBaseCode": base, "EventRootCode": root,
+                "QuadClass": _QUAD_NUM.get(cameo_quad(root)) if root else None,
                 "GoldsteinScale": GOLDSTEIN.get(root), "NumMentions": n_m, "NumSources": n_s,
                 "NumArticles": n_a, "AvgTone": None})
     for p in ("Actor1", "Actor2"):
@@ -235,8 +251,10 @@ def export_layout(db, out: str | Path, format: str = "csv", layout: str = "polec
 
     def flush(rows):
         nonlocal writer, first
-        if format == "csv":
-            pd.DataFrame(rows, columns=columns).to_csv(out, index=False, mode="w" if first else "a", header=first)
+        if format == "csv":  # integer columns stay integers where some rows are empty (not 6252001.0)
+            df = pd.DataFrame(rows, columns=columns)
+            df = df.astype({c: "Int64" for c in columns if c in _INT})
+            df.to_csv(out, index=False, mode="w" if first else "a", header=first)
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
