@@ -42,7 +42,7 @@ def test_cli_extract_reports_rejects_on_stderr(tmp_path):
     p = tmp_path / "nodate.txt"
     p.write_text("Rebels attacked an army convoy near Goma on Tuesday, the military said.")
     res = runner.invoke(app, ["extract", str(p)])
-    assert res.exit_code == 0
+    assert res.exit_code == 1  # every record was rejected
     assert res.stdout.strip() == ""
     assert "nodate.txt" in res.stderr and "date" in res.stderr
 
@@ -83,10 +83,11 @@ def test_cli_rejects_and_stats(tmp_path):
     db = tmp_path / "t.db"
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "b1", "text": "no date here but a long enough text"}\n')
-    runner.invoke(app, ["ingest", "--db", str(db), "--quiet", str(bad)])
+    assert runner.invoke(app, ["ingest", "--db", str(db), "--quiet", str(bad)]).exit_code == 1  # all rejected
     res = runner.invoke(app, ["rejects", "--db", str(db), "--format", "jsonl"])
     rows = [json.loads(l) for l in res.stdout.splitlines()]
-    assert rows and rows[0]["record_id"] == "b1" and "date" in rows[0]["reason"]
+    # the same keys as `tacitus extract --rejects` writes
+    assert rows and rows[0]["id"] == "b1" and "date" in rows[0]["reason"] and rows[0]["origin"]
     st = json.loads(runner.invoke(app, ["stats", "--db", str(db)]).stdout)
     assert st["rejects"] == 1 and st["articles"] == 0
 
@@ -105,3 +106,42 @@ def test_cli_extract_table_output_shows_events():
     res = runner.invoke(app, ["extract", "--output-format", "table", str(EXAMPLE)])
     assert res.exit_code == 0, res.output
     assert "REQUEST" in res.stdout and "Jo Song-gil" in res.stdout
+
+
+def test_cli_clear_errors_not_tracebacks(tmp_path):
+    """Mistakes in options or paths give a one-line error and exit 2, never a traceback."""
+    db = tmp_path / "none.db"
+    for args in (["events", "--db", str(db)], ["stats", "--db", str(db)], ["rejects", "--db", str(db)],
+                 ["export", "--db", str(db), str(tmp_path / "o.csv")], ["timeline", "--db", str(db)],
+                 ["geocode", str(tmp_path / "missing.jsonl")], ["actor", "--dict", str(tmp_path / "no.yaml"), "X"],
+                 ["extract", "--date", "2024-02-30", str(EXAMPLE)]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 2 and not isinstance(res.exception, (FileNotFoundError, ValueError)), args
+        assert "Error" in res.output, args
+    ok = tmp_path / "ok.db"
+    assert runner.invoke(app, ["ingest", "--db", str(ok), "-q", str(EXAMPLE)]).exit_code == 0
+    for args in (["events", "--db", str(ok), "--modality", "maybe"], ["events", "--db", str(ok), "--country", "XX"],
+                 ["events", "--db", str(ok), "--limit", "-1"], ["export", "--db", str(ok), "--format", "xml", "o"],
+                 ["export", "--db", str(ok), "--layout", "gdelt", "--format", "jsonl", "o"]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 2 and "Error" in res.output, args
+    # a lower-case modality or country is fine
+    res = runner.invoke(app, ["events", "--db", str(ok), "--modality", "Reported", "--country", "prk",
+                              "--format", "jsonl"])
+    assert res.exit_code == 0 and res.stdout.strip()
+
+
+def test_cli_timeml_one_file_per_article(tmp_path):
+    import xml.etree.ElementTree as ET
+    two = tmp_path / "two.jsonl"
+    two.write_text("".join(json.dumps({"id": f"a{i}", "date": "2020-02-04", "text": t}) + "\n" for i, t in enumerate((
+        "Rebels attacked an army convoy near Goma on Tuesday, the military said.",
+        "The president met the prime minister in Paris last week."))))
+    res = runner.invoke(app, ["extract", "-o", "timeml", "--out-dir", str(tmp_path / "tml"), str(two)])
+    assert res.exit_code == 0, res.output
+    files = sorted((tmp_path / "tml").glob("*.tml"))
+    assert [f.name for f in files] == ["a0.tml", "a1.tml"]
+    for f in files:
+        ET.fromstring(f.read_text())
+    res = runner.invoke(app, ["extract", "-o", "timeml", str(two)])
+    assert res.exit_code == 2 and "--out-dir" in res.output

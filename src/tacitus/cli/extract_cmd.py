@@ -21,20 +21,30 @@ def register(app: typer.Typer) -> None:
         date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
         output_format: str = typer.Option("jsonl", "--output-format", "-o", help="jsonl|timeml|table"),
         rejects: Optional[str] = typer.Option(None, "--rejects", help="Also write rejected records (JSONL) here."),
+        out_dir: Optional[str] = typer.Option(None, "--out-dir",
+                                              help="TimeML: write one <id>.tml file per article into this folder."),
     ) -> None:
         """Analyse articles and print one JSON object per article (JSON Lines) to stdout.
 
-        Example: tacitus extract examples/000_df06522f36d2b8de.txt
+        Exits with 1 when every record was rejected. Example: tacitus extract examples/000_df06522f36d2b8de.txt
         """
+        from pathlib import Path
         from ..ingest import read
         from ..ingest.readers import FORMATS
+        from ..ingest.validate import parse_date
         from ..pipeline import get_pipeline
         if input_format not in FORMATS:
             raise typer.BadParameter(f"--input-format must be one of {', '.join(FORMATS)}")
         if output_format not in ("jsonl", "timeml", "table"):
             raise typer.BadParameter("--output-format must be jsonl, timeml or table")
+        if date and parse_date(date) is None:
+            raise typer.BadParameter(f"--date must be a real date YYYY-MM-DD, got {date!r}")
+        if out_dir and output_format != "timeml":
+            raise typer.BadParameter("--out-dir is for --output-format timeml")
+        if out_dir:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
         pipe = get_pipeline()
-        n_bad = 0
+        n_bad = n_good = 0
         rej_out = open(rejects, "w", encoding="utf-8") if rejects else None
         try:
             for out in pipe.pipe(read(inputs, input_format=input_format, default_date=date)):
@@ -44,8 +54,16 @@ def register(app: typer.Typer) -> None:
                     if rej_out:
                         rej_out.write(json.dumps(out.to_dict(), ensure_ascii=False) + "\n")
                     continue
+                n_good += 1
                 if output_format == "timeml":
                     from ..time import to_timeml
+                    if out_dir:
+                        name = "".join(c if c.isalnum() or c in "-_." else "_" for c in out.id) or "article"
+                        (Path(out_dir) / f"{name}.tml").write_text(to_timeml(out) + "\n", encoding="utf-8")
+                        continue
+                    if n_good > 1:  # two XML documents in one stream would not be valid XML
+                        raise typer.BadParameter("several articles: use --out-dir DIR to write one TimeML "
+                                                 "file per article", param_hint="--output-format timeml")
                     sys.stdout.write(to_timeml(out) + "\n")
                 elif output_format == "table":
                     from .render import print_article_events
@@ -58,6 +76,8 @@ def register(app: typer.Typer) -> None:
                 rej_out.close()
         if n_bad:
             typer.echo(f"{n_bad} record(s) rejected", err=True)
+            if not n_good:
+                raise typer.Exit(1)
 
 
 def _register_schema(app: typer.Typer) -> None:

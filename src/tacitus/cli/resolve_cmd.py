@@ -18,6 +18,8 @@ def register(app) -> None:
         Example: echo '{"id": 1, "text": "Rome, Italy", "spans": [[0, 4]]}' | tacitus geocode -
         """
         from ..places.resolve import geocode
+        if str(file) != "-" and not file.is_file():
+            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
         fh = sys.stdin if str(file) == "-" else open(file, encoding="utf-8")
         bad = 0
         for n, line in enumerate(fh, 1):
@@ -33,7 +35,8 @@ def register(app) -> None:
             places = geocode(text, spans)
             typer.echo(json.dumps({"id": rec.get("id"), "places": [
                 None if p is None else {"name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
-                                        "country": p.country} for p in places]}, ensure_ascii=False))
+                                        "country": p.country, "feature": p.feature} for p in places]},
+                ensure_ascii=False))
         if bad:
             raise typer.Exit(1)
 
@@ -52,7 +55,12 @@ def register(app) -> None:
         from ..actors import load_user_dictionary, resolve_phrase
         from ..ingest.validate import parse_date
         for d in dictionary or []:
-            load_user_dictionary(d)
+            if not d.is_file():
+                raise typer.BadParameter(f"no such file: {d}", param_hint="--dict")
+            try:
+                load_user_dictionary(d)
+            except Exception as exc:  # a malformed dictionary is the user's to fix: say where and why
+                raise typer.BadParameter(f"{d}: {exc}", param_hint="--dict") from None
         if date is not None and parse_date(date) is None:
             typer.echo(f"invalid --date: {date!r}", err=True)
             raise typer.Exit(2)
@@ -66,6 +74,8 @@ def register(app) -> None:
             typer.echo(json.dumps(out, ensure_ascii=False))
 
         if input is not None:
+            if str(input) != "-" and not input.is_file():
+                raise typer.BadParameter(f"no such file: {input}", param_hint="--input")
             fh = sys.stdin if str(input) == "-" else open(input, encoding="utf-8")
             for n, line in enumerate(fh, 1):
                 if not line.strip():

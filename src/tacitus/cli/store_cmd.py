@@ -12,11 +12,32 @@ DB_OPT = typer.Option("tacitus.db", "--db", help="SQLite database file.")
 
 
 def _filters(actor, country, type, since, until, text, modality=None):
+    """Check the query options (a typo must not silently return no rows) and return them as filters."""
+    import re
     from ..ingest.validate import parse_date
+    from ..model import MODALITIES
     for name, v in (("--since", since), ("--until", until)):
         if v and parse_date(v) is None:
             raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {v!r}")
+    if modality is not None:
+        modality = modality.lower()
+        if modality not in MODALITIES:
+            raise typer.BadParameter(f"--modality must be one of {', '.join(MODALITIES)}, got {modality!r}")
+    if country is not None:
+        country = country.upper()
+        if not re.fullmatch(r"[A-Z]{3}", country):
+            raise typer.BadParameter(f"--country takes an ISO 3166-1 alpha-3 code (e.g. PRK), got {country!r}")
     return dict(actor=actor, country=country, type=type, since=since, until=until, text=text, modality=modality)
+
+
+def _open(db: str):
+    """The database, read-only; a missing file is a clear error, not a traceback."""
+    from pathlib import Path
+    from ..store import Database
+    if not Path(db).is_file():
+        raise typer.BadParameter(f"no database at {db} (create one with: tacitus ingest --db {db} FILES)",
+                                 param_hint="--db")
+    return Database(db, readonly=True)
 
 
 def _run_job(label: str, db: str, quiet: bool, job) -> None:
@@ -46,6 +67,8 @@ def _run_job(label: str, db: str, quiet: bool, job) -> None:
         console.print(f"  rejected {n}: {reason}")
     if d["rejected"]:
         console.print(f"  see them with: tacitus rejects --db {db}")
+        if not d["stored"] and not d["skipped_duplicates"]:
+            raise typer.Exit(1)  # every record was rejected
 
 
 def register(app: typer.Typer) -> None:
@@ -64,8 +87,11 @@ def register(app: typer.Typer) -> None:
         Example: tacitus ingest --db news.db articles/
         """
         from ..ingest import read
+        from ..ingest.validate import parse_date
         from ..store import Database
         from ..store.loader import ingest as run
+        if date and parse_date(date) is None:
+            raise typer.BadParameter(f"--date must be a real date YYYY-MM-DD, got {date!r}")
         database = Database(db)
         records = read(inputs, input_format=input_format, default_date=date)
         _run_job("ingest", db, quiet, lambda on_progress: run(database, records, batch_size=batch_size,
@@ -103,16 +129,18 @@ def register(app: typer.Typer) -> None:
         until: Optional[str] = typer.Option(None, "--until", help="Events that may have happened on/before."),
         text: Optional[str] = typer.Option(None, "--text", help="Full-text search in evidence sentences."),
         modality: Optional[str] = typer.Option(None, "--modality", help="asserted|negated|hypothetical|future|attempted|reported"),
-        limit: Optional[int] = typer.Option(None, "--limit", help="At most N rows."),
+        limit: Optional[int] = typer.Option(None, "--limit", min=1, help="At most N rows."),
         format: str = typer.Option("table", "--format", help="table|jsonl|csv"),
     ) -> None:
         """Query stored events.
 
         Example: tacitus events --db tacitus.db --country PRK --since 2018-01-01 --format table
         """
-        from ..store import Database, EVENT_COLUMNS
-        database = Database(db, readonly=True)
+        from ..store import EVENT_COLUMNS
+        if format not in ("table", "jsonl", "csv"):
+            raise typer.BadParameter("--format must be table, jsonl or csv")
         f = _filters(actor, country, type, since, until, text, modality)
+        database = _open(db)
         if format == "jsonl":
             rows = database.event_json(**f)[:limit] if limit else database.event_json(**f)
             for ev in rows:
@@ -140,8 +168,13 @@ def register(app: typer.Typer) -> None:
 
         Example: tacitus export --db tacitus.db --format parquet events.parquet
         """
-        from ..store import Database
-        database = Database(db, readonly=True)
+        if format not in ("csv", "jsonl", "parquet"):
+            raise typer.BadParameter("--format must be csv, jsonl or parquet")
+        if layout not in ("tacitus", "polecat", "gdelt"):
+            raise typer.BadParameter("--layout must be tacitus, polecat or gdelt")
+        if layout != "tacitus" and format == "jsonl":
+            raise typer.BadParameter("the polecat and gdelt layouts are tables: use --format csv or parquet")
+        database = _open(db)
         if layout != "tacitus":
             from ..store.exports import export_layout
             n = export_layout(database, out, format=format, layout=layout)
@@ -155,11 +188,15 @@ def register(app: typer.Typer) -> None:
 
         Example: tacitus rejects --db tacitus.db
         """
-        from ..store import Database
-        rows = Database(db, readonly=True).rejects()
-        if format == "jsonl":
+        if format not in ("table", "jsonl"):
+            raise typer.BadParameter("--format must be table or jsonl")
+        rows = _open(db).rejects()
+        if format == "jsonl":  # the same keys as `tacitus extract --rejects` writes
             for r in rows:
-                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+                out = {"origin": r["origin"], "id": r["record_id"], "reason": r["reason"],
+                       "snippet": r.get("snippet") or ""}
+                out.update({k: v for k, v in r.items() if k not in ("origin", "record_id", "reason", "snippet")})
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             return
         from rich.console import Console
         from rich.table import Table
@@ -176,5 +213,4 @@ def register(app: typer.Typer) -> None:
 
         Example: tacitus stats --db tacitus.db
         """
-        from ..store import Database
-        typer.echo(json.dumps(Database(db, readonly=True).stats(), indent=2))
+        typer.echo(json.dumps(_open(db).stats(), indent=2))

@@ -26,14 +26,14 @@ def register(app: typer.Typer) -> None:
         Example: tacitus timeline --db news.db --actor "BP" --since 2010-04-01 --dates 15 --format md
         """
         from ..ingest.validate import parse_date
-        from ..store import Database
         from ..timeline import build_timeline
+        from .store_cmd import _open
         for name, v in (("--since", since), ("--until", until)):
             if v and parse_date(v) is None:
                 raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {v!r}")
         if format not in ("table", "jsonl", "md"):
             raise typer.BadParameter("--format must be table, jsonl or md")
-        database = Database(db, readonly=True)
+        database = _open(db)
         tl = build_timeline(database, actor=actor, query=query, country=country, since=since, until=until,
                             dates=dates, sentences=sentences)
         database.close()

@@ -118,12 +118,14 @@ class Database:
             return art_id
         return f"{art_id}-{content_hash[:8]}"
 
-    def add_articles(self, articles: Iterable[Article], origin: dict[str, str] | None = None) -> int:
-        """Write articles in one transaction; returns how many were new (same content = skipped)."""
+    def add_articles(self, articles: Iterable[Article], origin: dict[str, str] | list | None = None) -> int:
+        """Write articles in one transaction; returns how many were new (same content = skipped).
+        ``origin``: each article's file:line, as a list in the articles' order (or a dict by id)."""
         n = 0
         with self.conn:
-            for art in articles:
-                n += self._add_article(art, (origin or {}).get(art.id))
+            for i, art in enumerate(articles):
+                o = origin[i] if isinstance(origin, list) else (origin or {}).get(art.id)
+                n += self._add_article(art, o)
         return n
 
     def add_article(self, art: Article) -> bool:

@@ -62,15 +62,14 @@ def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: i
                 s.skipped += 1
             else:
                 todo.append(r)
-        origins = {}
         arts: list[Article] = []
-        for out in pipeline.pipe(todo, batch_size=batch_size):
+        origins: list[str] = []  # by position: two records may share an id
+        for r, out in zip(todo, pipeline.pipe(todo, batch_size=batch_size)):  # one output per record, in order
             if isinstance(out, Reject):
                 reject(out)
             else:
                 arts.append(out)
-        for r in todo:
-            origins[r.id] = r.origin
+                origins.append(r.origin)
         new = db.add_articles(arts, origins)
         if new and merge is not None:
             merge(db)  # incremental cross-article merging of the new event mentions
