@@ -68,8 +68,32 @@ def test_readers_directory_recurses_known_extensions(tmp_path):
     (tmp_path / "sub" / "a.txt").write_text("date 2020-01-01 " + ARTICLE)
     (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b", "date": "2020-01-02", "text": ARTICLE}) + "\n")
     (tmp_path / "notes.bin").write_bytes(b"\x00\x01")
-    ids = sorted(r.id for r in read([tmp_path]))
-    assert ids == ["a", "b"]
+    recs = list(read([tmp_path]))
+    assert sorted(r.id for r in recs if r.error is None) == ["a", "b"]
+    # a file of another kind is not read, and not silently lost either: it is listed with the reason
+    skipped = [r for r in recs if r.error]
+    assert len(skipped) == 1 and skipped[0].origin.endswith("notes.bin") and "not an article file" in skipped[0].error
+
+
+def test_readers_json_array_and_pretty_printed_object(tmp_path):
+    arr = tmp_path / "arr.json"
+    arr.write_text(json.dumps([{"id": "x1", "date": "2020-01-02", "text": ARTICLE},
+                               {"id": "x2", "date": "2020-01-03", "text": ARTICLE + " Again."}, 7], indent=2))
+    recs = list(read([arr]))
+    assert [r.id for r in recs[:2]] == ["x1", "x2"] and all(r.error is None for r in recs[:2])
+    assert recs[2].error and recs[2].origin.endswith("arr.json[2]")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "o1", "date": "2020-01-02", "text": ARTICLE}, indent=2))
+    assert [(r.id, r.error) for r in read([one])] == [("o1", None)]
+    broken = tmp_path / "broken.json"
+    broken.write_text('[{"id": "b", "text": "x"},\n  {oops}]')
+    recs = list(read([broken]))
+    assert len(recs) == 1 and "broken JSON array" in recs[0].error
+    # JSON Lines still read line by line
+    lines = tmp_path / "l.jsonl"
+    lines.write_text("".join(json.dumps({"id": f"l{i}", "date": "2020-01-02", "text": ARTICLE}) + "\n"
+                             for i in range(3)))
+    assert [r.id for r in read([lines])] == ["l0", "l1", "l2"]
 
 
 def test_readers_stdin():

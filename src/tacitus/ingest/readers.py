@@ -89,7 +89,38 @@ def _record_from_mapping(obj: dict, origin: str, default_date=None, fallback_id:
                   source=obj.get("source") or None, origin=origin, error=err)
 
 
+def _read_json_document(text: str, origin: str, default_date=None) -> Iterator[Record] | None:
+    """A whole-file JSON document: an array of article objects ("[{...}, {...}]") or one pretty-printed
+    object. None when the text is not one (then it is JSON Lines)."""
+    head = text.lstrip()[:1]
+    if head not in ("[", "{"):
+        return None
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if head == "{":
+        try:
+            json.loads(first)
+            return None  # the first line is a whole object: JSON Lines
+        except json.JSONDecodeError:
+            pass
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        if head == "[":
+            return iter([Record(id=None, date=None, text=None, origin=f"{origin}:{exc.lineno}",
+                                error=f"broken JSON array: {exc.msg}")])
+        return None
+    stem = _stem_id(origin)
+    items = doc if isinstance(doc, list) else [doc]
+    return (_record_from_mapping(obj, f"{origin}[{i}]", default_date, fallback_id=f"{stem}-{i + 1}")
+            for i, obj in enumerate(items))
+
+
 def read_jsonl(text: str, origin: str, default_date=None) -> Iterator[Record]:
+    """JSON Lines, one article object a line; a whole-file JSON array or object is read too."""
+    doc = _read_json_document(text, origin, default_date)
+    if doc is not None:
+        yield from doc
+        return
     stem = _stem_id(origin)
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -190,7 +221,11 @@ def read(paths: Iterable[str | os.PathLike] | str, input_format: str = "auto", d
             continue
         for f in _iter_files(path):
             if input_format == "auto" and path.is_dir() and f.suffix.lower() not in EXT:
-                continue  # in a directory, only files with a known extension
+                # in a directory, only files with a known extension are read; the others are listed
+                yield Record(id=f.stem, date=None, text=None, origin=str(f),
+                             error=f"skipped: not an article file ({f.suffix or 'no extension'}; reads "
+                                   f"{', '.join(sorted(EXT))})")
+                continue
             try:
                 data = f.read_bytes()
             except OSError as exc:
