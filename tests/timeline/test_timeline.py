@@ -149,6 +149,7 @@ def test_timeline_actor_and_country_scope_use_events(tmp_db):
     clusters.merge_new(db)
     tl = build_timeline(db, actor="Greenpeace", dates=5, sentences=1)
     assert tl and all(e["date"] < "2010-06-01" for e in tl)
+    assert all(e["sentences"] or e["events"] for e in tl)  # no date without anything to read
     day = [e for e in tl if e["date"] == "2010-05-01"]
     assert day and day[0]["events"][0]["type"] == "PROTEST" and day[0]["events"][0]["n_sources"] == 2
     assert "2010-07-09" in [e["date"] for e in build_timeline(db, actor="WWF", dates=1)]

@@ -97,10 +97,16 @@ def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
         note(n, k)
         sets.append({r[0] for r in conn.execute(q[0] + (f" AND rowid % {k} = 0" if k > 1 else ""), q[1])})
     if actor:
-        like = f"%{actor}%"
-        ids = _json({r[0] for r in conn.execute(
-            "SELECT id FROM actors WHERE id = ? OR name LIKE ? UNION "
-            "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (actor, like, like))})
+        # the actor itself (id, name or alias, whole and any case) when there is one; else names containing it
+        found = {r[0] for r in conn.execute(
+            "SELECT id FROM actors WHERE id = ? OR name = ? COLLATE NOCASE UNION "
+            "SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE", (actor, actor, actor))}
+        if not found:
+            like = f"%{actor}%"
+            found = {r[0] for r in conn.execute(
+                "SELECT id FROM actors WHERE name LIKE ? UNION "
+                "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (like, like))}
+        ids = _json(found)
         # a UNION of two index lookups (source, target) instead of an OR that scans every event
         ent = ("en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
         cond = _sampled_events(conn, [
@@ -366,7 +372,9 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     for d, v in _norm(event_weights(events_by_day), w.compress).items():
         score[d] += w.events * v
     pool.sort(key=lambda d: (-score[d], d))
-    chosen = sorted(pool[:max(dates, 0)])
+    # the best days and as many reserves: a day for which no evidence sentence and no event turns up is
+    # replaced by the next one (a date must come with something to read)
+    chosen = sorted(pool[:max(2 * dates, 0)])
     # 2. evidence for the chosen days only: sentences naming the day, lead sentences of its articles
     chosen_set = set(chosen)
     near = chosen_set | {_shift(d, 1) for d in chosen}
@@ -392,7 +400,8 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
             df.update(set(tokens(s.text)))
     out = Timeline()
     out.sample = sample or None
-    for d in chosen:
+    shown = [d for d in sorted(chosen, key=lambda d: (-score[d], d)) if cands.get(d) or events_by_day.get(d)]
+    for d in sorted(shown[:max(dates, 0)]):
         picked = select_sentences(cands.get(d, []), sentences, df, n_docs)
         evs = events_by_day.get(d, [])
         out.append({"date": d, "score": round(score[d], 6), "sentences": [c.text for c in picked],
