@@ -109,3 +109,23 @@ def test_exports_integer_columns_stay_integers_in_csv(tmp_db, tmp_path):
     text = out.read_text()
     assert "3175395" in text and "3175395.0" not in text
     db.close()
+
+
+def test_exports_an_old_event_keeps_its_year(tmp_db, tmp_path):
+    """ "defected to the South in 1991", reported in 2019: the row is dated 1991, not 2019."""
+    from tacitus.model import EventDate
+    from tests.merge.test_clusters import make_article as mk
+    db = Database(tmp_db)
+    art = mk("k", "2019-01-03", "Ko Yong-hwan defected to the South in 1991.", "defected", type="SANCTION")
+    art.events[0].date = EventDate(value="1991", start="1991-01-01", end="1991-12-31", granularity="year",
+                                   basis="text")
+    undated = mk("u", "2019-01-04", "Officials accused the regime.", "accused", type="ACCUSE", day=None)
+    db.add_articles([art, undated])
+    clusters.merge_new(db)
+    g = tmp_path / "g.csv"
+    export_layout(db, g, format="csv", layout="gdelt")
+    rows = {r["PLOVERType"]: r for _, r in pd.read_csv(g).iterrows()}
+    assert (rows["SANCTION"]["Year"], rows["SANCTION"]["SQLDATE"]) == (1991, 19910101)
+    assert rows["SANCTION"]["DateEnd"] == "1991-12-31"
+    assert rows["ACCUSE"]["SQLDATE"] == 20190104  # no date in the text: the first report
+    db.close()

@@ -108,8 +108,13 @@ def _story(db, cache: dict, article_id: str) -> tuple[str, str, str]:
 
 
 def _event_date(r) -> str:
+    """The one day a row needs: the event's day; for a longer interval read in the text ("in 1991") its
+    first day, so the row lands in the right year and month; only an undated event (no interval start
+    from the text) falls back to the first report. The interval itself is in the DateStart/End columns."""
     s, e = r.get("date_start"), r.get("date_end")
     if s and s == e:
+        return s[:10]
+    if s and r.get("date_basis") == "text":
         return s[:10]
     return (r.get("first_report") or r["pub_date"])[:10]
 
