@@ -1,13 +1,14 @@
 """EventDater: each event dated from the temporal expression that governs it (real spaCy parses)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 
 from tacitus.pipeline import Context
 from tacitus.time import EventDater
-from tacitus.time.dater import granularity_of
+from tacitus.time.dater import granularity_of, mod_interval
 from tests.time.helpers_time import add_event, date_all, make_ctx
 
 
@@ -33,9 +34,10 @@ def d(dates, trig, occ=0, src=None):
 
 
 def test_dater_example_request_early_last_month(example_ctx):
+    # "early last month" (2018-12, mod START): the first third of the month, not the whole month
     x = example_ctx[("asked", 0, None)]
     assert (x.value, x.start, x.end, x.granularity, x.basis, x.mod) == \
-        ("2018-12", "2018-12-01", "2018-12-31", "month", "text", "START")
+        ("2018-12", "2018-12-01", "2018-12-10", "month", "text", "START")
     assert x.timex.text == "early last month"
 
 
@@ -181,3 +183,179 @@ def test_dater_nominal_object_of_a_carrier_verb(nlp):
     ev = add_event(ctx, "offensive")
     date_all(ctx)
     assert ev.date.value == "2019-01-01"
+
+
+# -- QA review: a weekday in the same clause must date the event (DCT 2024-05-08, a Wednesday) ---------
+QA_DCT = date(2024, 5, 8)
+FRI, MON, WED = "2024-05-03", "2024-05-06", "2024-05-08"
+
+
+@pytest.mark.parametrize("text,triggers,day", [
+    # no carrier entry for impose; the triggers the events stage uses, and the verb
+    ("The EU imposed sanctions on Belarus on Friday.", ["sanctions", "imposed"], FRI),
+    # "from Germany" is not a temporal phrase: "on Monday" stays on the verb
+    ("Ukraine requested military aid from Germany on Monday.", ["requested"], MON),
+    # the date phrase is parsed onto the object noun ("ceasefire"), which is no event noun with its own date
+    ("Hamas and Israel agreed to a ceasefire on Monday.", ["agreed"], MON),
+    # "staged" is lemmatized "stag"
+    ("Protesters staged a rally in Paris on Monday.", ["rally", "staged"], MON),
+    ("Gunmen opened fire on a bus in Kabul on Monday.", ["fire", "opened"], MON),
+    ("The US imposed a travel ban on visitors from the country on Monday.", ["ban", "imposed"], MON),
+    ("On Friday, Obama suggested a new fund as he condemned the company.", ["suggested", "condemned"], FRI),
+    # a to-complement's date of the past week dates the ordering too
+    ("The ministry ordered the diplomats to leave the country on Wednesday.", ["ordered", "leave"], WED),
+    # variants
+    ("Police on Monday arrested three men.", ["arrested"], MON),
+    ("Police arrested a man from Kabul on Monday.", ["arrested"], MON),
+    ("Workers went on strike on Monday.", ["strike", "went"], MON),
+    ("Israel launched air strikes on targets in Gaza on Friday.", ["strikes", "launched"], FRI),
+    ("Speaking on Friday, Obama blamed BP for the spill.", ["blamed"], FRI),
+    ("Egypt started seizing and slaughtering pigs on Monday.", ["seizing", "slaughtering"], MON),
+    ("On Friday, Mr Obama was due to meet advisers.", ["meet"], FRI),
+    ("On Friday, Obama suggested BP was trying to duck responsibility, as he condemned the spectacle.",
+     ["suggested", "condemned"], FRI),
+    ("Cobra is to meet at 11am today to discuss swine flu.", ["meet", "discuss"], WED),
+])
+def test_dater_weekday_in_the_same_clause(nlp, text, triggers, day):
+    ctx = make_ctx(nlp, text, QA_DCT)
+    evs = [add_event(ctx, t) for t in triggers]
+    date_all(ctx)
+    for t, ev in zip(triggers, evs):
+        assert (t, ev.date.start, ev.date.end, ev.date.basis) == (t, day, day, "text")
+
+
+def test_dater_future_complement_next_week(nlp):
+    ctx = make_ctx(nlp, "The army said it would continue the strikes next week.", QA_DCT)
+    said = add_event(ctx, "said", reporting=True)
+    cont, strikes = add_event(ctx, "continue"), add_event(ctx, "strikes")
+    date_all(ctx)
+    for ev in (cont, strikes):
+        assert (ev.date.value, ev.date.start, ev.date.end, ev.date.basis) == \
+            ("2024-W20", "2024-05-13", "2024-05-19", "text")
+    # the report is not dated by the reported future
+    assert (said.date.value, said.date.basis) == (WED, "publication")
+
+
+@pytest.mark.parametrize("text", [
+    "The EU imposed sanctions on Belarus on Friday.",
+    "Ukraine requested military aid from Germany on Monday.",
+    "Hamas and Israel agreed to a ceasefire on Monday.",
+    "Protesters staged a rally in Paris on Monday.",
+    "Gunmen opened fire on a bus in Kabul on Monday.",
+    "The US imposed a travel ban on visitors from the country on Monday.",
+    "On Friday, Obama suggested a new fund as he condemned the company.",
+    "The ministry ordered the diplomats to leave the country on Wednesday.",
+])
+def test_dater_qa_sentences_through_the_pipeline(pipeline, text):
+    """Whatever triggers the events stage picks, every event of these sentences has the weekday's date."""
+    art = pipeline.extract(text, QA_DCT)
+    day = {"Friday": FRI, "Monday": MON, "Wednesday": WED}[re.search(r"(\w+day)", text).group(1)]
+    assert art.events
+    for ev in art.events:
+        assert (ev.trigger.text, ev.date.start, ev.date.end, ev.date.basis) == (ev.trigger.text, day, day, "text")
+
+
+def test_dater_qa_future_sentence_through_the_pipeline(pipeline):
+    art = pipeline.extract("The army said it would continue the strikes next week.", QA_DCT)
+    assert art.events
+    for ev in art.events:
+        if ev.reporting:
+            assert ev.date.basis == "publication"
+        else:
+            assert (ev.date.start, ev.date.end, ev.date.basis) == ("2024-05-13", "2024-05-19", "text")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    # a possessive or prenominal date belongs to its noun
+    ("The council condemned Sunday's attack.", "condemned"),
+    # a topic, not a time
+    ("China banned all discussion concerning June 4 1989.", "banned"),
+    # a later date on a to-complement is the complement's own ...
+    ("The rebels agreed to release the hostages next week.", "agreed"),
+    # ... and so is an old one
+    ("A judge has ordered the doctor to stand trial over the singer's death in 2009.", "ordered"),
+    # a deadline of the complement does not date the order
+    ("The ministry ordered the diplomats to leave the country by Friday.", "ordered"),
+    # "as" of comparison, in another tense
+    ("The company delayed a decision on Friday, as politicians have demanded.", "demanded"),
+    # vague expressions are not moved off their noun
+    ("He called for a force for the future.", "called"),
+    # only verbs of occurrence pass their time to their subject
+    ("The killing of the students led to prosperity today.", "killing"),
+    # a relative clause keeps its own time
+    ("The minister, who resigned on Monday, criticised the government.", "criticised"),
+    # lift is no carrier: the sanctions are older than their lifting
+    ("The EU lifted the sanctions on Belarus on Friday.", "sanctions"),
+])
+def test_dater_does_not_lift_foreign_dates(nlp, text, trigger):
+    ctx = make_ctx(nlp, text, QA_DCT)
+    ev = add_event(ctx, trigger)
+    date_all(ctx)
+    assert ev.date.basis == "unknown", (ev.date.value, ev.date.start, ev.date.end)
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    ("Eleven workers were killed in Sunday's explosion.", "killed", "2024-05-05"),
+    ("An April 20 explosion killed 11 workers.", "killed", "2024-04-20"),
+    ("Officials blamed the April 20 explosion that killed 11 workers.", "killed", "2024-04-20"),
+    ("He spoke at Monday's summit in Brussels.", "spoke", MON),
+])
+def test_dater_event_noun_with_its_own_date(nlp, text, trigger, value):
+    ctx = make_ctx(nlp, text, QA_DCT)
+    ev = add_event(ctx, trigger)
+    date_all(ctx)
+    assert (ev.date.start, ev.date.end, ev.date.basis) == (value, value, "text")
+
+
+def test_dater_event_noun_date_does_not_date_the_reaction(nlp):
+    ctx = make_ctx(nlp, "Officials blamed the April 20 explosion that killed 11 workers.", QA_DCT)
+    ev = add_event(ctx, "blamed")
+    date_all(ctx)
+    assert ev.date.basis == "unknown"
+
+
+def test_dater_from_is_temporal_only_with_a_timex(nlp):
+    ctx = make_ctx(nlp, "The Soviet Union withdrew from Afghanistan in 1989.", QA_DCT)
+    ev = add_event(ctx, "withdrew")
+    date_all(ctx)
+    assert (ev.date.start, ev.date.end, ev.date.mod) == ("1989-01-01", "1989-12-31", None)
+
+
+# -- early / mid / late: an honest part of the period ---------------------------------------------------
+@pytest.mark.parametrize("text,trigger,expected", [
+    ("They met early last month.", "met", ("2024-04", "2024-04-01", "2024-04-10", "START")),
+    ("They met in mid-December.", "met", ("2023-12", "2023-12-11", "2023-12-20", "MID")),
+    ("They met in late December.", "met", ("2023-12", "2023-12-21", "2023-12-31", "END")),
+    ("They met in early 2015.", "met", ("2015", "2015-01-01", "2015-04-30", "START")),
+    ("They met in late 2015.", "met", ("2015", "2015-09-01", "2015-12-31", "END")),
+    # "earlier"/"later" this period: up to / from the publication date
+    ("They met earlier this week.", "met", ("2024-W19", "2024-05-06", WED, "START")),
+    ("They will meet later this year.", "meet", ("2024", WED, "2024-12-31", "END")),
+    # "before the end of May" is by the end of May
+    ("The deal must be signed before the end of May.", "signed", ("2024-05", None, "2024-05-31", "BEFORE")),
+])
+def test_dater_mod_intervals(nlp, text, trigger, expected):
+    ctx = make_ctx(nlp, text, QA_DCT)
+    ev = add_event(ctx, trigger)
+    date_all(ctx)
+    assert (ev.date.value, ev.date.start, ev.date.end, ev.date.mod) == expected
+    assert ev.date.basis == "text"
+
+
+@pytest.mark.parametrize("a,b,mod,expected", [
+    ("2018-12-01", "2018-12-31", "START", ("2018-12-01", "2018-12-10")),
+    ("2018-12-01", "2018-12-31", "MID", ("2018-12-11", "2018-12-20")),
+    ("2018-12-01", "2018-12-31", "END", ("2018-12-21", "2018-12-31")),
+    ("2019-02-01", "2019-02-28", "END", ("2019-02-19", "2019-02-28")),
+    ("2015-01-01", "2015-12-31", "MID", ("2015-05-01", "2015-08-31")),
+    ("2019-07-01", "2019-09-30", "START", ("2019-07-01", "2019-07-31")),
+    ("1990-01-01", "1999-12-31", "START", ("1990-01-01", "1992-12-31")),
+    ("1990-01-01", "1999-12-31", "END", ("1996-01-01", "1999-12-31")),
+    ("2024-05-13", "2024-05-19", "START", ("2024-05-13", "2024-05-14")),
+    ("2024-05-13", "2024-05-19", "END", ("2024-05-17", "2024-05-19")),
+    ("2019-01-01", "2019-01-01", "END", ("2019-01-01", "2019-01-01")),
+    ("2018-12-01", "2018-12-31", "APPROX", ("2018-12-01", "2018-12-31")),
+])
+def test_dater_mod_interval_thirds(a, b, mod, expected):
+    got = mod_interval(date.fromisoformat(a), date.fromisoformat(b), mod)
+    assert tuple(x.isoformat() for x in got) == expected

@@ -3,17 +3,34 @@
 For an event (its trigger head token in the spaCy parse) the governing timex is, in order:
 
 1. a timex attached directly to the trigger ("asked ... early last month", "living since 2015",
-   "the test in September 2017", "Sunday's vote");
+   "the test in September 2017", "Sunday's vote"); failing that, one the parse attaches lower but that
+   governs the trigger all the same ("lifted"):
+   - a date phrase (in/on/at/during, or a bare date) on a noun inside the trigger's arguments, unless a
+     noun on the way names a happening with its own date ("agreed to a ceasefire on Monday", "requested
+     aid from Germany on Monday"; not "criticised the election in May", "condemned Sunday's attack");
+   - a day of the past week on the to-complement of a past verb ("ordered the diplomats to leave the
+     country on Wednesday"), a bare participle's date ("Speaking on Saturday, Obama blamed ..."), the
+     date of a second conjunct that shares the first one's object ("seizing and slaughtering pigs on
+     Thursday");
 2. the timex that a clause holding the trigger modifies ("since 2016, when X fled");
-3. a timex attached to a verb the trigger depends on inside the same clause (xcomp, conj, participial
-   advcl, the verb of a nominal subject/object) — never across a reporting verb's complement, a relative
-   clause or an apposition: a clause holding its own timex governs only its own verbs;
-4. a timex inside the object of a temporal preposition of the trigger ("expelled ... following the
+3. a timex attached to a verb the trigger depends on inside the same clause (xcomp, conj, acomp, a
+   participle, purpose or as/while/when adverbial clause, the carrier verb of a nominal subject/object:
+   "imposed sanctions on Friday", "went on strike on Monday") — never across a reporting verb's
+   complement, a relative clause or an apposition: a clause holding its own timex governs only its own
+   verbs;
+4. the date of an event noun that dates a past trigger: its subject ("An April 20 explosion killed 11
+   workers"), its in/at/during phrase ("killed in Sunday's explosion") or the head of its relative
+   clause ("the April 20 explosion that killed 11 workers");
+5. a timex inside the object of a temporal preposition of the trigger ("expelled ... following the
    test in September 2017" -> after 2017-09).
 
-The preposition on the path gives the relation (``resources/<lang>/time/dating.tsv``): in/on/at/during ->
-the timex interval; since/from -> open end; after/following -> open end, start after; before/prior to ->
-open start; until/by -> end.
+A phrase is temporal when its object is a timex, whatever the preposition; "from" and "by" relate an
+event to an event noun only then ("aid from Germany" is no time), topic prepositions never ("discussion
+concerning June 4 1989"). The preposition gives the relation (``resources/<lang>/time/dating.tsv``):
+in/on/at/during -> the timex interval; since/from -> open end; after/following -> open end, start after;
+before/prior to -> open start; until/by -> end. Mods narrow the interval (``mod_interval``): early/mid/
+late -> the first/middle/last third of the period ("early last month" -> days 1-10), "earlier/later
+this week" -> up to / from the publication date.
 With no governing timex: reporting events get the publication date (basis "publication"); other
 events get basis "unknown", with end = publication date when the verb is past tense (start None),
 start = publication date when it is future, never silently the publication date.
@@ -32,26 +49,89 @@ from .tense import verb_tense
 
 
 @lru_cache(maxsize=4)
-def _dating_words(lang: str = "en") -> dict[str, str]:
-    """word -> role, from resources/<lang>/time/dating.tsv (since/after/before/until/in/carrier)."""
-    out: dict[str, str] = {}
+def _dating_table(lang: str = "en") -> dict[str, dict[str, frozenset[str]]]:
+    """role -> {word: flags}, from resources/<lang>/time/dating.tsv (a word may have several roles)."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
     for line in (RES_ROOT / lang / "time" / "dating.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            k, _, v = line.partition("\t")
-            out[k.strip().lower()] = v.strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 2:
+            continue
+        out.setdefault(cols[1], {})[cols[0].lower()] = frozenset(cols[2].split(",")) if len(cols) > 2 else frozenset()
     return out
 
 
-_WORDS = _dating_words()
-SIGNALS = {w: r for w, r in _WORDS.items() if r in ("since", "after", "before", "until", "in")}
+def _dating_words(lang: str = "en") -> dict[str, str]:
+    """word -> role for the prepositions and subordinators (since/after/before/until/in)."""
+    return {w: r for r, ws in _dating_table(lang).items() if r in ("since", "after", "before", "until", "in")
+            for w in ws}
+
+
+_TABLE = _dating_table()
+SIGNALS = _dating_words()
 TEMPORAL_PREPS = {w for w, r in SIGNALS.items() if r != "in"}
+# temporal prepositions that also relate an event to an event noun ("after the election"); the others
+# ("from", "by") are temporal only when their object is a timex
+EVENT_PREPS = {w for w in TEMPORAL_PREPS
+               if "timex" not in _TABLE.get(SIGNALS[w], {}).get(w, frozenset())}
 WITHIN = {w for w, r in SIGNALS.items() if r == "in"}
 # a nominal event takes the time of its verb only through verbs that just carry it
-CARRIER_VERBS = {w for w, r in _WORDS.items() if r == "carrier"}
+CARRIER_VERBS = set(_TABLE.get("carrier", {}))
+# ... and those that also pass it to their subject ("the attack happened on Friday")
+CARRIER_SUBJ = {w for w, f in _TABLE.get("carrier", {}).items() if "subj" in f}
+# nouns naming a happening: a date phrase on them is theirs, not their verb's
+EVENT_NOUNS = set(_TABLE.get("event", {}))
+# subordinators whose clause shares the time of the clause it modifies ("... as he condemned ...")
+SAME_TIME = set(_TABLE.get("same", {}))
+# prepositions of topic: their timex object dates nothing ("discussion concerning June 4 1989")
+TOPIC_PREPS = set(_TABLE.get("topic", {}))
+# mod words relative to the publication date ("earlier this week": Monday .. publication date)
+_MOD_NOW = [w for w, f in _TABLE.get("mod", {}).items() if "now" in f]
+MOD_NOW_RX = re.compile(r"\b(?:" + "|".join(map(re.escape, _MOD_NOW)) + r")\b", re.I) if _MOD_NOW else None
 # dependency labels that open a new clause: a timex inside does not govern verbs outside, and vice versa
 BOUNDARY = {"relcl", "acl", "ccomp", "parataxis", "csubj", "csubjpass", "appos", "advcl", "pcomp"}
-LIGHT_EDGES = {"xcomp", "conj", "aux", "auxpass", "neg", "prt"}
+LIGHT_EDGES = {"xcomp", "conj", "aux", "auxpass", "neg", "prt", "acomp"}  # acomp: "was due to meet"
 NOUN_EDGES = {"nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+NOUNISH = ("NOUN", "PROPN", "PRON", "NUM")
+# the argument edges through which a date phrase on a noun reaches the verb ("agreed to a ceasefire on
+# Monday": ceasefire -pobj-> to -prep-> agreed)
+ARG_EDGES = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "obj"}
+# prepositions through which a carrier verb passes its time to a nominal event ("went on strike")
+CARRIER_PREPS = {"on", "in", "into", "under"}
+# "killed in the April 20 explosion", "spoke at Monday's summit": the event noun's date is the verb's
+WITHIN_EVENT = {"in", "during", "at"} & WITHIN
+# the prepositions of a date phrase that may be lifted from a noun to its verb (see _lift_noun)
+LIFT_SIGNALS = {w for w, r in SIGNALS.items() if r == "in"} & {"in", "on", "at", "during"}
+
+
+@lru_cache(maxsize=20000)
+def _stems(low: str) -> frozenset[str]:
+    """Naive stems of a surface form, for words the lemmatizer gets wrong ("staged" -> "stag")."""
+    out = {low}
+    for suf, rep in (("ed", ""), ("d", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e"), ("ied", "y"),
+                     ("ies", "y")):
+        if low.endswith(suf) and len(low) > len(suf) + 2:
+            out.add(low[: -len(suf)] + rep)
+    if len(low) > 5 and low.endswith("ed") and low[-3] == low[-4]:
+        out.add(low[:-3])  # "planned" -> "plan"
+    return frozenset(out)
+
+
+def _forms(tok) -> frozenset[str]:
+    return _stems(tok.lower_) | {tok.lemma_.lower()}
+
+
+def _is_carrier(tok, subject: bool = False) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and not _forms(tok).isdisjoint(CARRIER_SUBJ if subject else CARRIER_VERBS)
+
+
+def _is_event_noun(tok) -> bool:
+    """A noun naming a happening ("election"), or the name of one ("Hurricane Katrina", spaCy EVENT)."""
+    if not _forms(tok).isdisjoint(EVENT_NOUNS) or tok.ent_type_ == "EVENT":
+        return True
+    return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and not _forms(c).isdisjoint(EVENT_NOUNS)
+                                       for c in tok.children)
 
 
 def granularity_of(value: str | None) -> str:
@@ -122,6 +202,36 @@ def timex_interval(t: Timex, dct: date) -> tuple[date | None, date | None] | Non
     return None
 
 
+def _add_months(d: date, n: int) -> date:
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def mod_interval(a: date | None, b: date | None, mod: str | None) -> tuple[date | None, date | None]:
+    """The part of [a, b] that "early"/"mid"/"late" (TIMEX3 mod START/MID/END) denotes: its first,
+    middle or last third, cut at whole units -- years for a span of whole years ("early 1990s" ->
+    1990-1992), else months ("late 2015" -> Sep-Dec, "early Q3" -> July), else days ("early December" ->
+    1-10, "mid-December" -> 11-20, "late December" -> 21-31; "early next week" -> Mon-Tue). A single day
+    (or an open or reversed interval) is returned unchanged."""
+    if mod not in ("START", "MID", "END") or a is None or b is None or b <= a:
+        return a, b
+    nxt = b + timedelta(days=1)
+    if a.month == 1 and a.day == 1 and nxt.month == 1 and nxt.day == 1 and nxt.year - a.year >= 3:
+        n = nxt.year - a.year
+        c1, c2 = date(a.year + n // 3, 1, 1), date(a.year + 2 * n // 3, 1, 1)
+    elif a.day == 1 and nxt.day == 1 and (nxt.year - a.year) * 12 + nxt.month - a.month >= 3:
+        n = (nxt.year - a.year) * 12 + nxt.month - a.month
+        c1, c2 = _add_months(a, n // 3), _add_months(a, 2 * n // 3)
+    else:
+        n = (nxt - a).days
+        c1, c2 = a + timedelta(days=n // 3), a + timedelta(days=2 * n // 3)
+    if mod == "START":
+        return a, c1 - timedelta(days=1)
+    if mod == "MID":
+        return c1, c2 - timedelta(days=1)
+    return c2, b
+
+
 class _Doc:
     """Token <-> timex lookups for one spaCy Doc."""
 
@@ -175,6 +285,8 @@ def _attachment(dd: _Doc, k: int):
         return None, None, first
     if a.dep_ in ("prep", "mark") or a.pos_ in ("ADP", "SCONJ") or (a.tag_ == "IN"):
         signal = a.lower_
+        if signal in TOPIC_PREPS:
+            return None, None, first
         if signal == "to" and a.head.lower_ in ("prior", "up", "leading"):
             signal = "prior" if a.head.lower_ == "prior" else "until"
             a = a.head
@@ -194,9 +306,62 @@ def _attachment(dd: _Doc, k: int):
         if prep_i is not None and prep_i > 0:
             prev = doc[prep_i - 1]
             if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ == "pobj" and \
-                    prev.head.lower_ in TEMPORAL_PREPS and prev.i > a.i:
+                    prev.head.lower_ in EVENT_PREPS and prev.i > a.i:
                 return prev, signal, first
     return a, signal, first
+
+
+def _lift_noun(dd: _Doc, k: int, a):
+    """The verb whose argument noun ``a`` the timex k modifies, when the date phrase governs that verb.
+
+    Parsers often attach a trailing date phrase low, to the object or to a noun inside the verb's
+    arguments ("agreed to a ceasefire on Monday", "requested aid from Germany on Monday"); such a phrase
+    dates the verb, unless a noun on the way names a happening with its own date ("criticised the
+    election in May") or the way passes through a temporal preposition ("expelled following the test in
+    September 2017": handled as an indirect relation). A possessive or compound timex ("Sunday's vote",
+    "the Monday meeting") always belongs to its noun.
+    """
+    if a is None or a.pos_ not in NOUNISH:
+        return None
+    h = dd.heads[k]
+    if h is None:
+        return None
+    doc = dd.doc
+    ht = doc[h]
+    if ht.dep_ == "pobj":
+        p = ht.head
+        if p.lower_ not in LIFT_SIGNALS:
+            return None
+        # "comparisons to Hurricane Katrina in 2005": the date of the event noun just before it
+        if p.i > 0 and doc[p.i - 1].pos_ in ("NOUN", "PROPN") and _is_event_noun(doc[p.i - 1]):
+            return None
+    elif ht.dep_ not in ("npadvmod", "tmod", "advmod", "obl"):
+        return None  # "Sunday's vote", "the April 20 blowout", "the Monday meeting": the noun's own date
+    n = a
+    for _ in range(6):
+        if n.i in dd.tok_timex or _is_event_noun(n):
+            return None
+        dep, par = n.dep_, n.head
+        if par.i == n.i:
+            return None
+        if dep in ("compound", "conj") and par.pos_ in NOUNISH:
+            n = par
+            continue
+        if dep in ARG_EDGES:
+            return par if par.pos_ in ("VERB", "AUX") else None
+        if dep == "pobj" and par.dep_ in ("prep", "agent", "dative"):
+            if par.lower_ in EVENT_PREPS:
+                return None
+            g = par.head
+            if g.i == par.i:
+                return None
+            if g.pos_ in ("VERB", "AUX"):
+                return g
+            if g.pos_ in NOUNISH:
+                n = g
+                continue
+        return None
+    return None
 
 
 def _relation(signal: str | None) -> str:
@@ -211,11 +376,46 @@ class Dater:
         self.doc = ctx.doc
         self.dd = _Doc(self.doc, self.timexes) if self.doc is not None and len(self.doc) else None
         self.att = []
+        # lifted[k]: a verb that timex k also governs although the parse attaches it elsewhere (a noun
+        # inside the verb's arguments, or the verb's own to-complement); used when nothing is attached
+        # to that verb directly
+        self.lifted: list[int | None] = []
         if self.dd is not None:
             for k, t in enumerate(self.timexes):
-                anchored = timex_interval(t, self.dct) is not None
-                self.att.append(_attachment(self.dd, k) if anchored else (None, None, k))
+                iv = timex_interval(t, self.dct)
+                self.att.append(_attachment(self.dd, k) if iv is not None else (None, None, k))
+                self.lifted.append(self._lift(k, iv))
         self.reporting_heads = {ev.head_token for ev in ctx.events if ev.reporting and ev.head_token is not None}
+
+    def _lift(self, k: int, iv) -> int | None:
+        a, sig, first = self.att[k]
+        t = self.timexes[k]
+        if a is None or iv is None or t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
+            return None  # vague "now", "the future", "recently" stay where the parse puts them
+        v = _lift_noun(self.dd, k, a)
+        if v is not None:
+            return v.i
+        if a.pos_ not in ("VERB", "AUX") or _relation(sig) != "in" or a.head.i == a.i:
+            return None
+        par = a.head
+        # "started seizing and slaughtering herds of pigs on Thursday": a first conjunct without its own
+        # object shares the second's arguments and date
+        if a.dep_ == "conj" and par.pos_ in ("VERB", "AUX") and par.i < a.i \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "prep") for c in par.children):
+            return par.i
+        # "Speaking on Saturday, Obama blamed ...": a bare present participle shares the main verb's time
+        if a.dep_ == "advcl" and a.tag_ == "VBG" and par.tag_ == "VBD" \
+                and not any(c.dep_ in ("mark", "aux", "auxpass") for c in a.children):
+            return par.i
+        # "ordered the diplomats to leave the country on Wednesday": a day of the past week (news
+        # style) on a to-complement dates the past verb it complements; a later date is the
+        # complement's own ("agreed to release them next week"), and so is an older one
+        if a.dep_ == "xcomp" and iv[0] is not None and iv[1] is not None and iv[0] == iv[1] \
+                and timedelta(0) <= self.dct - iv[1] <= timedelta(days=7):
+            par = a.head
+            if par.i != a.i and par.pos_ in ("VERB", "AUX") and verb_tense(par) == "past":
+                return par.i
+        return None
 
     # -- main ---------------------------------------------------------------------------------
     def date_all(self) -> None:
@@ -281,6 +481,13 @@ class Dater:
                 ks.append(k)
                 res[first] = (ks, s0 if s0 else sig)
         if not res:
+            # nothing attached to the token itself: a date phrase on a noun inside its arguments
+            for k, (a, sig, first) in enumerate(self.att):
+                if self.lifted[k] == tok_i and self.lifted[first] == tok_i:
+                    ks, s0 = res.get(first, ([], sig))
+                    ks.append(k)
+                    res[first] = (ks, s0 if s0 else sig)
+        if not res:
             return None
         # a range "from X to Y": two separate direct timexes with from/to signals
         sigs = {self.att[f][1]: f for f in res}
@@ -315,38 +522,143 @@ class Dater:
             cur = cur.head
         # inherit from the verbs the trigger depends on, within its clause
         cur = tok
+        # participle clauses chain ("..., printing ... and posting warnings ... urging people ..."); a
+        # purpose or as/while/when clause is crossed only as the first adverbial clause on the way, and
+        # no adverbial clause after it ("planned the trip in March, shortening it to be in Washington
+        # and lobby ...": lobbying is not dated March)
+        advcl_hops, strict_hop = 0, False
         for _ in range(12):
             dep = cur.dep_
             par = cur.head
             if par.i == cur.i:
                 break
-            ok = dep in LIGHT_EDGES or (dep in NOUN_EDGES and cur.pos_ in ("NOUN", "PROPN")
-                                        and par.lemma_.lower() in CARRIER_VERBS) or \
-                (dep == "advcl" and cur.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in cur.children))
+            same = False
+            if dep == "advcl" and not strict_hop:
+                kind = self._same_time_clause(cur)
+                same = kind == "participle" or (kind is not None and advcl_hops == 0)
+                if same:
+                    advcl_hops += 1
+                    strict_hop = kind != "participle"
+                if kind == "mark-up":
+                    par = par.head  # "suggested BP was trying to ..., as he condemned ...": see _same_time_clause
+            ok = dep in LIGHT_EDGES or same or (dep in NOUN_EDGES and cur.pos_ in ("NOUN", "PROPN")
+                                                and _is_carrier(par, subject=dep in ("nsubj", "nsubjpass")))
+            if not ok and dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and par.dep_ == "prep" \
+                    and par.lower_ in CARRIER_PREPS and _is_carrier(par.head):
+                # "went on strike on Monday": through the preposition to the carrier verb
+                cur = par
+                dep, par = cur.dep_, cur.head
+                ok = True
             if not ok:
                 break
-            if par.i in self.reporting_heads and dep not in ("conj", "xcomp"):
+            if par.i in self.reporting_heads and dep not in ("conj", "xcomp") and not same:
                 break
             d = self._direct(par.i)
             if d:
                 return d[0], d[1], False
             cur = par
+        # an event noun with its own date, as the trigger's subject, "in"-phrase or relative-clause head
+        found = self._event_noun_time(tok)
+        if found is not None:
+            return [found], "in", False
         # a timex inside the object of a temporal preposition of the trigger
         for k, (a, sig, first) in enumerate(self.att):
             if a is None or k != first:
                 continue
             p = a.head if a.dep_ == "pobj" else None
-            if p is not None and p.lower_ in TEMPORAL_PREPS and p.head.i == h:
+            if p is not None and p.lower_ in EVENT_PREPS and p.head.i == h:
                 return [k], p.lower_, True
         return None
 
+    def _noun_timex(self, noun) -> int | None:
+        """The timex attached to an event noun ("Sunday's attack", "the April 20 explosion", "the
+        explosion on April 20"), if it is one."""
+        if noun.pos_ not in ("NOUN", "PROPN") or not _is_event_noun(noun):
+            return None
+        for k, (a, sig, first) in enumerate(self.att):
+            if a is not None and a.i == noun.i and k == first and _relation(sig) == "in":
+                return k
+        return None
+
+    def _event_noun_time(self, tok) -> int | None:
+        """A verb takes the date of an event noun in its in/at/during phrase ("killed in the April 20
+        explosion", "spoke at Monday's summit"); a past verb also that of its event-noun subject ("An April
+        20 explosion killed 11 workers") or of the event noun its relative clause modifies ("the April 20
+        explosion that killed 11 workers")."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in WITHIN_EVENT:
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        k = self._noun_timex(o)
+                        if k is not None:
+                            return k
+        if verb_tense(tok) != "past" or tok.tag_ not in ("VBD", "VBN"):
+            return None
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                k = self._noun_timex(c)
+                if k is not None:
+                    return k
+        if tok.dep_ == "relcl":
+            return self._noun_timex(tok.head)
+        return None
+
+    @staticmethod
+    def _same_time_clause(tok) -> str | None:
+        """The kind of an adverbial clause that shares the time of the clause it modifies: "participle"
+        ("said on Monday, citing ..."), "purpose" ("met today to discuss ...") or "mark" (opened by
+        as/while/when: "On Friday, Obama suggested ... as he condemned ..."; "mark-up" when it shares the
+        time of the clause above its head); None for other clauses."""
+        marks = [c for c in tok.children if c.dep_ == "mark"]
+        if not marks:
+            if tok.tag_ in ("VBG", "VBN"):
+                return "participle"
+            if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return "purpose"
+            return None
+        if len(marks) != 1 or marks[0].lower_ not in SAME_TIME:
+            return None
+        # the same simple tense on both sides ("suggested ... as he condemned"); not "delayed a decision
+        # ..., as politicians have demanded" (a comparison, and an earlier time)
+        par = tok.head
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+        if perfect or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        if tok.tag_ == par.tag_:
+            return "mark"
+        # "Obama suggested BP was trying to duck responsibility, as he condemned ...": a comma-set clause
+        # the parser hangs on the verb of a complement clause in another tense belongs to the verb
+        # that takes the complement, when that one has its tense
+        m = marks[0]
+        if par.dep_ == "ccomp" and par.head.tag_ == tok.tag_ and m.i > 0 and m.doc[m.i - 1].text == "," \
+                and par.head.i < par.i < m.i:
+            return "mark-up"
+        return None
+
     # -- building dates -----------------------------------------------------------------------
+    def _interval(self, t: Timex) -> tuple[date | None, date | None]:
+        """The timex interval, narrowed by its mod: "earlier this week" -> Monday .. the publication
+        date, "later this year" -> the publication date .. December 31 (when the period holds the
+        publication date), else the first/middle/last third (mod_interval)."""
+        a, b = timex_interval(t, self.dct)
+        if t.mod in ("START", "END") and MOD_NOW_RX is not None and MOD_NOW_RX.search(t.text):
+            if a is not None and b is not None and a <= self.dct <= b:
+                return (a, self.dct) if t.mod == "START" else (self.dct, b)
+            return a, b
+        return mod_interval(a, b, t.mod)
+
     def _make(self, k: int, signal: str | None, indirect: bool) -> EventDate:
         t = self.timexes[k]
-        a, b = timex_interval(t, self.dct)
+        a, b = self._interval(t)
         rel = _relation(signal)
         mod = t.mod
-        if rel == "since":
+        if rel == "before" and mod == "END" and not indirect:
+            # "before the end of May": by May 31, not before its last third
+            a = None
+            mod = "BEFORE"
+        elif rel == "since":
             b = None
             mod = "ON_OR_AFTER"
         elif rel == "after":
@@ -370,8 +682,8 @@ class Dater:
 
     def _span(self, k1: int, k2: int, signal) -> EventDate:
         t1, t2 = self.timexes[k1], self.timexes[k2]
-        a = timex_interval(t1, self.dct)[0]
-        b = timex_interval(t2, self.dct)[1]
+        a = self._interval(t1)[0]
+        b = self._interval(t2)[1]
         return EventDate(value=t1.value, start=_iso(a), end=_iso(b), granularity=granularity_of(t1.value),
                          basis="text", mod=None, timex=Span(t1.start, t2.end, self.ctx.text[t1.start:t2.end]))
 
