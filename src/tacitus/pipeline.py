@@ -78,7 +78,8 @@ class Pipeline:
         rec = Record(id=id, date=d, text=text, **meta)
         out = next(iter(self.pipe([rec])))
         if isinstance(out, Reject):
-            raise ValueError(f"record {out.id or out.origin}: {out.reason}")
+            who = out.id or out.origin
+            raise ValueError(f"record {who}: {out.reason}" if who else f"not analysed: {out.reason}")
         return out
 
     # -- batches -----------------------------------------------------------------------------
@@ -126,19 +127,22 @@ class Pipeline:
         ctx.events.sort(key=lambda e: (e.trigger.start, e.type))
         for ev in ctx.events:
             ev.id = event_id(ctx.id, ev)
-        sents = sentence_spans(doc)
+        sents = sentence_spans(doc, rec.text)
         return Article(id=ctx.id, date=rec.date.isoformat(), text=rec.text, title=rec.title, url=rec.url,
                        source=rec.source, sentences=sents, timexes=ctx.timexes, entities=ctx.entities,
                        events=ctx.events, content_hash=rec.content_hash(), dateline=ctx.dateline)
 
 
-def sentence_spans(doc) -> list[Span]:
-    """Sentence offsets with surrounding whitespace trimmed; blank 'sentences' dropped."""
+def sentence_spans(doc, text: str | None = None) -> list[Span]:
+    """Sentence offsets with surrounding whitespace trimmed; blank 'sentences' dropped. ``text`` is the
+    string the Doc was made from (``doc.text`` rebuilds it token by token, which is slow)."""
     out = []
     if not doc.has_annotation("SENT_START"):
         return out
+    if text is None or not len(doc) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+        text = doc.text
     for s in doc.sents:
-        t = s.text
+        t = text[s.start_char:s.end_char]  # == s.text
         a = s.start_char + (len(t) - len(t.lstrip()))
         b = s.start_char + len(t.rstrip())
         if b > a:

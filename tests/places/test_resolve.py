@@ -65,7 +65,8 @@ def test_places_geocode_cli(tmp_path):
     out = json.loads(r.stdout.strip().splitlines()[0])
     assert out["id"] == "a"
     rome, italy, none = out["places"]
-    assert rome == {"name": "Rome", "geonameid": 3169070, "lat": rome["lat"], "lon": rome["lon"], "country": "ITA"}
+    assert rome == {"name": "Rome", "geonameid": 3169070, "lat": rome["lat"], "lon": rome["lon"], "country": "ITA",
+                    "feature": "city"}
     assert italy["geonameid"] == 3175395 and none is None
 
 

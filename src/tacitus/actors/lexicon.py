@@ -13,6 +13,7 @@ RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "actors"
 WORD = re.compile(r"[A-Za-z][\w.&’'-]*[\w.]|[A-Za-z]|\d+")
 
 
+@lru_cache(maxsize=65536)
 def singular(w: str) -> str:
     w = w.lower()
     if w.endswith("men") and len(w) > 4:
@@ -118,6 +119,11 @@ def is_former(words: list[str]) -> bool:
 
 def sector_matches(words: list[str]) -> list[tuple[int, int, list[str]]]:
     """Longest-first, non-overlapping matches of sector phrases: (start, end, sectors)."""
+    return list(_sector_matches(tuple(words)))
+
+
+@lru_cache(maxsize=65536)
+def _sector_matches(words: tuple[str, ...]) -> tuple[tuple[int, int, list[str]], ...]:
     t = tables()
     low = [singular(w) for w in words]
     out, i = [], 0
@@ -133,7 +139,7 @@ def sector_matches(words: list[str]) -> list[tuple[int, int, list[str]]]:
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def merge_sectors(matches: list[list[str]]) -> list[str]:
@@ -147,6 +153,7 @@ def merge_sectors(matches: list[list[str]]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | None:
     """ "North Korea" / "North Korean" / "DPRK" / "U.S." -> (ISO3, kind) where kind is country | capital | city."""
     gaz = get_gazetteer()
@@ -181,6 +188,11 @@ def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | N
 
 
 def igo_in(words: list[str]) -> tuple[int, int, tuple] | None:
+    return _igo_in(tuple(words))
+
+
+@lru_cache(maxsize=65536)
+def _igo_in(words: tuple[str, ...]) -> tuple[int, int, tuple] | None:
     t = tables()
     for n in range(min(7, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
@@ -197,14 +209,25 @@ def org_sectors(name: str) -> list[str]:
 
 def org_info(name: str) -> tuple[list[str], str | None]:
     """Sectors and (when the table knows it) country of an organization name."""
+    secs, country = _org_info(name)
+    return list(secs), country
+
+
+@lru_cache(maxsize=65536)
+def _org_info(name: str) -> tuple[tuple[str, ...], str | None]:
     for pat, secs, _kind, country in tables().orgs:
         if pat.search(name):
-            return list(secs), country or None
-    return [], None
+            return tuple(secs), country or None
+    return (), None
 
 
 def group_in(words: list[str]) -> tuple[int, int, tuple] | None:
     """A named armed group, movement or party: (start, end, (country or None, sectors, name))."""
+    return _group_in(tuple(words))
+
+
+@lru_cache(maxsize=65536)
+def _group_in(words: tuple[str, ...]) -> tuple[int, int, tuple] | None:
     t = tables()
     for n in range(min(12, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
@@ -233,6 +256,7 @@ def _fuzzy_index() -> dict[str, str]:
     return idx
 
 
+@lru_cache(maxsize=65536)
 def fuzzy_country(word: str) -> str | None:
     """One-edit misspellings of country names and demonyms ("Ethopia", "Afganistan", "Ghanians")."""
     if word.endswith(("'s", "’s")):
@@ -251,6 +275,7 @@ def fuzzy_country(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def division_country(phrase: str) -> str | None:
     """A first-level division or region named in a phrase gives its country ("Darfur" -> SDN)."""
     from ..places.gazetteer import ADM1, GENERIC, REGION

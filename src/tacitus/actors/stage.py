@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Actor, Entity
 from .lexicon import (list_markers, WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
@@ -36,6 +37,78 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.replace("’", "'"))
 
 
+_LED_BASED = re.compile(r"(?<=\w)-(led|based)\b")
+_EX_DASH = re.compile(r"\b([Ee]x)-(?=[a-z])")
+
+
+@lru_cache(maxsize=1)
+def _context_forms() -> tuple[tuple[str, re.Pattern, list], ...]:
+    """The context forms ("the South" needs KOR in the article) with their whole-word patterns, compiled once."""
+    return tuple((phrase, re.compile(r"\b" + re.escape(phrase) + r"\b"), opts)
+                 for phrase, opts in tables().context_forms.items())
+
+
+DESTINATION_WORDS = ("to", "in", "at", "into", "toward", "towards", "against", "with")
+
+
+@lru_cache(maxsize=65536)
+def _country_ngram(words: tuple[str, ...]) -> tuple[str | None, str, tuple[int, int]] | None:
+    """The country named in a phrase's words: (country, kind, (start, end)) of the last hit, or None.
+    Longest n-gram first, left to right; countries first (names, demonyms, codes), then capitals and big
+    cities; destinations ("ambassador to London") only when nothing else names a country. Depends on the
+    words alone, so it is memoized."""
+    # the capitalized n-grams (not a lone water word: the Gulf states are not PNG's Gulf Province), in
+    # search order, with the word before each
+    grams = []
+    for n in range(min(5, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if not phrase[:1].isupper() or (n == 1 and phrase.lower() in water_bodies()):
+                continue
+            grams.append((n, i, phrase, words[i - 1].lower() if i > 0 else ""))
+    found = None
+    for allow_cities, skip_dest in ((False, True), (True, True), (False, False), (True, False)):
+        done_n = None  # a hit without a country ends its n-gram length, not the search
+        for n0, i0, phrase, prev in grams:
+            if n0 == done_n:
+                continue
+            if skip_dest and prev in DESTINATION_WORDS:
+                continue
+            if not skip_dest and prev == "to":
+                continue
+            i, n = i0, n0
+            r = country_of_name(phrase, allow_cities=allow_cities)
+            if r and i > 0 and words[i - 1][:1].isupper():
+                # "Northern Ireland", "New Mexico": a division whose name holds a country's
+                wider = " ".join(words[i - 1:i + n])
+                dc = division_country(wider) if country_of_name(wider, allow_cities=False) is None else None
+                if dc:
+                    r = (dc, "city")
+                    i -= 1
+                    n += 1
+            if r:
+                country, ckind = r
+                found = (country, {"country": "country", "capital": "capital"}.get(ckind, "city"), (i, i + n))
+                if country:
+                    return found
+                done_n = n0
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _division_ngram(words: tuple[str, ...]) -> tuple[str, str, tuple[int, int]] | None:
+    """A first-level division or region ("Darfur rebels", "West Darfur State") or a one-edit misspelled
+    country ("Ethopia") in a phrase's words: (country, "city", (start, end)), longest first; memoized."""
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase[:1].isupper() and not (n == 1 and phrase.lower() in water_bodies()):
+                c = division_country(phrase) or (fuzzy_country(phrase) if n == 1 else None)
+                if c:
+                    return c, "city", (i, i + n)
+    return None
+
+
 def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: str | None = None) -> Actor | None:
     """Code a phrase: user dictionary, IGOs, countries (names, demonyms, capitals, context forms), sectors."""
     text = text.strip()
@@ -45,8 +118,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     if ud is not None:
         return ud
     # "Saudi-led coalition", "U.S.-based group": the country of the leader or the base
-    text_c = re.sub(r"(?<=\w)-(led|based)\b", r" \1", text)
-    text_c = re.sub(r"\b([Ee]x)-(?=[a-z])", r"\1 ", text_c)  # "ex-president" -> "ex president"
+    text_c = _LED_BASED.sub(r" \1", text)
+    text_c = _EX_DASH.sub(r"\1 ", text_c)  # "ex-president" -> "ex president"
     words = _words(text_c)
     if is_water_body(words):  # "the Gulf of Mexico" is no actor of Mexico's
         return None
@@ -76,35 +149,9 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     if country is None:
         # countries first (names, demonyms, codes), then capitals and big cities; destinations ("ambassador
         # to London") only when nothing else names a country
-        for allow_cities, skip_dest in ((False, True), (True, True), (False, False), (True, False)):
-            for n in range(min(5, len(words)), 0, -1):
-                for i in range(len(words) - n + 1):
-                    prev = words[i - 1].lower() if i > 0 else ""
-                    if skip_dest and prev in ("to", "in", "at", "into", "toward", "towards", "against", "with"):
-                        continue
-                    if not skip_dest and prev == "to":
-                        continue
-                    phrase = " ".join(words[i:i + n])
-                    if not phrase[:1].isupper() or (n == 1 and phrase.lower() in water_bodies()):
-                        continue  # lower case, or "Gulf" alone (the Gulf states are not PNG's Gulf Province)
-                    r = country_of_name(phrase, allow_cities=allow_cities)
-                    if r and i > 0 and words[i - 1][:1].isupper():
-                        # "Northern Ireland", "New Mexico": a division whose name holds a country's
-                        wider = " ".join(words[i - 1:i + n])
-                        dc = division_country(wider) if country_of_name(wider, allow_cities=False) is None else None
-                        if dc:
-                            r = (dc, "city")
-                            i -= 1
-                            n += 1
-                    if r:
-                        country, ckind = r
-                        cspan = (i, i + n)
-                        kind = {"country": "country", "capital": "capital"}.get(ckind, "city")
-                        break
-                if country:
-                    break
-            if country:
-                break
+        found = _country_ngram(tuple(words))
+        if found is not None:
+            country, kind, cspan = found
         if country is None:  # a known person's name inside the phrase: "Bush administration"
             ud = user_dictionary()
             for n in range(min(4, len(words)), 0, -1):
@@ -120,20 +167,13 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
                 if country:
                     break
         if country is None:  # "Darfur rebels", "West Darfur State", misspelled "Ethopia"
-            for n in range(min(4, len(words)), 0, -1):
-                for i in range(len(words) - n + 1):
-                    phrase = " ".join(words[i:i + n])
-                    if phrase[:1].isupper() and not (n == 1 and phrase.lower() in water_bodies()):
-                        c = division_country(phrase) or (fuzzy_country(phrase) if n == 1 else None)
-                        if c:
-                            country, kind, cspan = c, "city", (i, i + n)
-                            break
-                if country:
-                    break
+            found = _division_ngram(tuple(words))
+            if found is not None:
+                country, kind, cspan = found
     if country is None and info is not None:
-        forms = tables().context_forms
-        for phrase, opts in forms.items():
-            if re.search(r"\b" + re.escape(phrase) + r"\b", "the " + low if not low.startswith("the ") else low):
+        target = "the " + low if not low.startswith("the ") else low
+        for phrase, pat, opts in _context_forms():
+            if pat.search(target):
                 for iso3, needs in opts:
                     if info.countries.get(needs):
                         last = phrase.split()[-1]
@@ -367,7 +407,14 @@ class ActorResolver:
         covered = set()
         for e in ents:
             covered.update(range(e.start, e.end))
-        for tok in doc:
+        # only tokens spelled like a name part are looked at (their hashes, without a Token per word)
+        import numpy as np
+        from spacy.attrs import ORTH
+        from spacy.strings import get_string_id
+        part_ids = np.array([get_string_id(p) for p in parts], dtype=np.uint64)
+        hits = np.flatnonzero(np.isin(doc.to_array(ORTH), part_ids)).tolist() if parts else []
+        for i in hits:
+            tok = doc[i]
             if tok.i in covered or tok.text not in parts or tok.pos_ not in ("PROPN", "NOUN", "X", "ADJ"):
                 continue
             if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and doc[tok.i - 1].i in covered:
@@ -481,31 +528,70 @@ def _looks_like_org(span, org_names: list[str]) -> bool:
     if secs and secs[0] == "MED" and re.search(r"\b(Ilbo|Shimbun|Sinmun|Times|Post|Herald|Tribune|Gazette|Journal)\b",
                                               span.text):
         return True
-    return len(span) == 1 and any(o.startswith(span.text + " ") for o in org_names)
+    if len(span) != 1:
+        return False
+    prefix = span.text + " "
+    return any(o.startswith(prefix) for o in org_names)
 
 
 ABSTRACT_HEADS = {"intelligence", "business", "immigration", "customs", "public", "elite", "power", "media",
                   "state", "force", "security", "family", "people", "party", "paper"}
 
 
+NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
+
+
+def _noun_chunks(doc) -> list:
+    """``list(doc.noun_chunks)``: spaCy's English noun-chunk iterator, step for step, but visiting only the
+    nouns and pronouns (found on the token arrays) instead of making a Token for every word."""
+    from spacy.attrs import POS
+    from spacy.lang.en.syntax_iterators import noun_chunks as _en_noun_chunks
+    from spacy.symbols import NOUN, PRON, PROPN
+    from spacy.tokens import Span as SpacySpan
+    if doc.noun_chunks_iterator is not _en_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    strings = doc.vocab.strings
+    np_deps = [strings.add(label) for label in NP_DEPS]
+    conj = strings.add("conj")
+    np_label = strings.add("NP")
+    out = []
+    prev_end = -1
+    for i, pos in enumerate(doc.to_array(POS).tolist()):
+        if pos not in (NOUN, PROPN, PRON):
+            continue
+        word = doc[i]
+        if word.left_edge.i <= prev_end:
+            continue
+        if word.dep in np_deps:
+            prev_end = word.i
+            out.append(SpacySpan(doc, word.left_edge.i, word.i + 1, label=np_label))
+        elif word.dep == conj:
+            head = word.head
+            while head.dep == conj and head.head.i < head.i:
+                head = head.head
+            if head.dep in np_deps:
+                prev_end = word.i
+                out.append(SpacySpan(doc, word.left_edge.i, word.i + 1, label=np_label))
+    return out
+
+
 def _noun_actors(doc, covered: set) -> list[Entity]:
     out = []
     try:
-        chunks = list(doc.noun_chunks)
+        chunks = _noun_chunks(doc)
     except (ValueError, NotImplementedError):
         chunks = []
     for ch in chunks:
         head = ch.root
         if head.ent_type_ in LABELS or head.pos_ == "PRON":
             continue
-        words = [t.text for t in ch]
         low = singular(head.text)
         if low in MEDIA_NOUNS and ch[0].lower_ == "the":
             out.append(Entity(ch.start_char, ch.end_char, ch.text, "NOUN"))
             continue
-        if not sector_matches([head.text]) and not sector_matches(words[-2:]):
+        if not sector_matches([head.text]) and not sector_matches([t.text for t in doc[max(ch.start, ch.end - 2):ch.end]]):
             continue
-        if singular(head.text) in ABSTRACT_HEADS and not any(e - b > 1 for b, e, _ in sector_matches(words)):
+        if singular(head.text) in ABSTRACT_HEADS and not any(e - b > 1 for b, e, _ in sector_matches([t.text for t in ch])):
             continue
         # extend over a possessive owner: "South Korea's intelligence agency"
         start = ch.start

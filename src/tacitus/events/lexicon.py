@@ -242,6 +242,14 @@ def match(tok) -> Rule | None:
 
 def candidate(tok, lemmas: frozenset[str]) -> bool:
     """Cheap prefilter: could this token be a trigger?"""
-    if tok.lemma_ in lemmas or tok.lemma_.lower() in lemmas:
-        return True
-    return tok.pos_ == "VERB" and not _stems(tok.lower_).isdisjoint(lemmas)
+    return lemma_candidate(tok.lemma_, lemmas) or (tok.pos_ == "VERB" and verb_form_candidate(tok.lower_, lemmas))
+
+
+def lemma_candidate(lem: str, lemmas: frozenset[str]) -> bool:
+    """The lemma half of :func:`candidate`."""
+    return lem in lemmas or lem.lower() in lemmas
+
+
+def verb_form_candidate(low: str, lemmas: frozenset[str]) -> bool:
+    """The surface-form half of :func:`candidate` (asked of verbs only): a naive stem is a trigger lemma."""
+    return not _stems(low).isdisjoint(lemmas)

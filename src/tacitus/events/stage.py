@@ -9,7 +9,8 @@ from functools import lru_cache
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import Rule, _light_head, candidate, forms, lemma, match, rules, to_clause, trigger_lemmas
+from .lexicon import (Rule, _light_head, forms, lemma, lemma_candidate, match, rules, to_clause, trigger_lemmas,
+                      verb_form_candidate)
 from .modality import governors, modality_of, speech_verbs
 from .repair import repair_inverted_reports
 from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
@@ -169,6 +170,7 @@ class EventExtractor:
     def __init__(self, min_confidence: float = MIN_CONFIDENCE):
         self.min_confidence = min_confidence
         self.version = O.VERSION
+        self._cand_memo: dict = {}  # lemma hash / ("verb", lower hash) -> prefilter answer; see _candidates
 
     def __call__(self, ctx) -> None:
         doc = ctx.doc
@@ -177,13 +179,43 @@ class EventExtractor:
             return
         ctx.extra.pop("events.actor_cache", None)
         lemmas = trigger_lemmas()
+        flags = self._candidates(doc, lemmas)
         for sent in list(doc.sents):
             # cheap prefilter: only sentences holding a trigger lemma are examined
-            toks = [t for t in sent if candidate(t, lemmas)]
+            toks = [doc[i] for i in range(sent.start, sent.end) if flags[i]]
             if toks and repair_inverted_reports(sent):  # "X is doing Y, a rights group alleged"
                 sent = doc[sent.start:sent.end]
             if toks:
                 ctx.events.extend(self.sentence_events(ctx, sent, toks))
+
+    def _candidates(self, doc, lemmas: frozenset[str]) -> list[bool]:
+        """``candidate(tok, lemmas)`` for every token of the doc, worked out once per distinct lemma (and,
+        for verbs the lemma does not admit, once per distinct surface form) from the token arrays instead
+        of once per Token; answers are memoized across articles by string hash."""
+        import numpy as np
+        from spacy.attrs import LEMMA, POS
+        from spacy.parts_of_speech import VERB
+        memo = self._cand_memo
+        if memo.get(None) is not lemmas or len(memo) > 500_000:
+            memo.clear()
+            memo[None] = lemmas
+        lem = doc.to_array(LEMMA)
+        uniq, first, inv = np.unique(lem, return_index=True, return_inverse=True)
+        ok = []
+        for h, i in zip(uniq.tolist(), first.tolist()):
+            v = memo.get(h)
+            if v is None:
+                v = memo[h] = lemma_candidate(doc[i].lemma_, lemmas)
+            ok.append(v)
+        flags = np.array(ok, dtype=bool)[inv.reshape(-1)]
+        for i in np.flatnonzero(~flags & (doc.to_array(POS) == VERB)).tolist():
+            tok = doc[i]
+            key = ("verb", tok.lower)
+            v = memo.get(key)
+            if v is None:
+                v = memo[key] = verb_form_candidate(tok.lower_, lemmas)
+            flags[i] = v
+        return flags.tolist()
 
     # -- one sentence -------------------------------------------------------------------------
     def sentence_events(self, ctx, sent, toks) -> list[Event]:
@@ -198,8 +230,9 @@ class EventExtractor:
         if not cands:
             return []
         self._frames(cands)
-        sent_lemmas = {lemma(t) for t in sent}
-        bigrams = {f"{lemma(a)}_{lemma(b)}" for a, b in zip(sent, sent[1:])}
+        lems = [lemma(t) for t in sent]
+        sent_lemmas = set(lems)
+        bigrams = {f"{a}_{b}" for a, b in zip(lems, lems[1:])}
         contexts = O.contexts_for(sent_lemmas, bigrams)
         out: list[Event] = []
         built: dict[int, list[Event]] = {}

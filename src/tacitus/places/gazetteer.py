@@ -32,8 +32,10 @@ FEATURE_NAMES = ["country", "adm1", "adm2", "city", "city", "continent", "region
 @lru_cache(maxsize=200_000)
 def norm(name: str) -> str:
     """Index key: accents stripped, case-folded, periods dropped, curly quotes straightened, 'the' dropped."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name
+    if not s.isascii():  # ASCII is its own NFKD form and has no combining marks
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("’", "'").replace("‘", "'").replace(".", "").replace("-", " ").casefold()
     s = re.sub(r"\s+", " ", s).strip()
     if s.startswith("the "):

@@ -117,7 +117,12 @@ def add_missed_toponyms(ctx, gaz) -> None:
                     x.label, x.actor = "GPE", None
             elif not any(x.start <= start < x.end for x in ctx.entities):
                 added.append(Entity(start, start + len(name), name, "GPE"))
-    for tok in doc:
+    # only proper nouns (found on the token array, no Token object made for the other words) can start one
+    import numpy as np
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import PROPN
+    for i in np.flatnonzero(doc.to_array(POS) == PROPN).tolist():
+        tok = doc[i]
         if tok.idx in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i == 0:
             continue
         if doc[tok.i - 1].lower_ not in LOC_PREP or tok.ent_type_:
