@@ -31,6 +31,7 @@ def singular(w: str) -> str:
 class Tables:
     sectors: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     lc_only: set = field(default_factory=set)
+    staff: set = field(default_factory=set)  # generic staff titles ("official", "spokesman"): sectors.tsv "staff"
     groups: dict[str, tuple[str | None, list[str]]] = field(default_factory=dict)
     fuzzy: dict[str, str] = field(default_factory=dict)  # deletion variants of country names -> name
     max_len: int = 1
@@ -49,6 +50,8 @@ def tables() -> Tables:
         t.sectors[key] = secs.split(",")
         if flag == "lc":
             t.lc_only.add(key)
+        elif flag == "staff":
+            t.staff.add(key)
         t.max_len = max(t.max_len, len(key))
     for name, iso3, secs in read_tsv(RES / "groups.tsv"):
         t.groups[name] = (None if iso3 == "---" else iso3, secs.split(","))

@@ -32,7 +32,37 @@ def actor_id(a: Actor) -> str:
         return f"person:{slug(a.name)}"
     if kind == "organization":  # generic names ("Foreign Ministry") are told apart by their country
         return f"org:{a.country.lower()}:{slug(a.name)}" if a.country else f"org:{slug(a.name)}"
+    if a.code and not a.country:
+        # a role noun with no name and no country is no shared actor: "a diplomatic source", "a delegation"
+        # and "the chief financial officer" must not all become one "group:---GOV"; the head noun keeps
+        # them apart (and "---" still marks the id as a bare sector, not an identity)
+        # ex: "A delegation arrived" -> group:---GOV:delegation; "a diplomatic source said" -> group:---GOV:source
+        head = head_noun(a.name)
+        return f"group:{a.code}:{head}" if head else f"group:{a.code}"
     return f"group:{a.code or slug(a.name)}"
+
+
+# words after which a noun phrase's head is over ("officials of the ministry", "a source close to ...")
+_HEAD_STOPS = {"of", "from", "in", "at", "for", "with", "who", "that", "which", "to", "on", "close", "near", "and",
+               "or", "said", "says"}
+
+
+def head_noun(name: str) -> str:
+    """The (singular) head noun of a common-noun phrase: "A leading international credit-rating agency" ->
+    "agency", "officials of the ministry" -> "official"."""
+    out = []
+    for w in (w for w in slug(name).split("-") if w):
+        if w in _HEAD_STOPS and out:
+            break
+        out.append(w)
+    if not out:
+        return ""
+    w = out[-1]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
 
 
 class ActorRegistry:

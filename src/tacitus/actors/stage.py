@@ -200,9 +200,16 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
         osecs, ocountry = org_info(text)
         if osecs and _org_word_in_place(words, text):
             osecs, ocountry = [], None
-        if osecs and (not sectors or ocountry):
+        if osecs and sectors and not set(osecs) & STATE_SECTORS and _staff_only(typed, cspan, igo_span):
+            # "a Reuters spokesman", "a BP official": a staff title of a non-state organization is that
+            # organization's, not the government's (ex: "a Labour Party official said" -> PTY, not GOV)
+            sectors = list(osecs)
+            if ocountry and country is None:
+                country = ocountry
+        elif osecs and (not sectors or ocountry):
             sectors = osecs + [x for x in sectors if x not in osecs]
-            kind = "organization"
+            if not _title_after_org(text):
+                kind = "organization"  # (not "BP's chief executive Tony Hayward": a person of the company)
             if ocountry and country is None:
                 country = ocountry
     if person:
@@ -237,6 +244,35 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
         a.code = "IGO" + country + (sectors[0] if sectors else "")
     a.id = actor_id(a)
     return a
+
+
+# sectors of the state: an organization with one of these is a government body, whose staff stay GOV
+STATE_SECTORS = {"GOV", "DIP", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+
+def _home_country_only(text: str, a: Actor) -> bool:
+    """A non-state organization whose country comes from the organizations table, not from its name ("BP",
+    "Reuters"): it names no country of the story's."""
+    return not set(a.sectors) & STATE_SECTORS and bool(org_info(text)[1])
+
+
+def _title_after_org(text: str) -> bool:
+    """Does a sector word follow the organization name the phrase holds ("BP chief operating officer X",
+    "a Gazprom spokesman")? Then the phrase names someone of the organization, not the organization."""
+    for pat, _secs, _kind, _c in tables().orgs:
+        m = pat.search(text)
+        if m:
+            return bool(sector_matches(_words(text[m.end():])))
+    return False
+
+
+def _staff_only(typed: list[str], cspan, igo_span) -> bool:
+    """Do the phrase's sector words (outside a country or IGO name) consist of generic staff titles only
+    ("official", "spokesman": sectors.tsv flag "staff")?"""
+    staff = tables().staff
+    matches = [m for m in sector_matches(typed)
+               if not (cspan and cspan[0] <= m[0] < cspan[1]) and not (igo_span and igo_span[0] <= m[0] < igo_span[1])]
+    return bool(matches) and all(tuple(singular(w) for w in typed[i:j]) in staff for i, j, _ in matches)
 
 
 # sectors of office titles: a past marker turns them into ELI, and a title in the text beats a dated role
@@ -456,8 +492,11 @@ class ActorResolver:
                 if a is not None and a.country is None and span is not None:
                     a = _possessor_country(doc, span, info, a)
                 e.actor = a
-                if a is not None and a.kind != "igo" and a.country and a.country in _iso3_set():
-                    info.countries[a.country] += 1  # "the Kenya Anti-Corruption Commission" names Kenya
+                if a is not None and a.kind != "igo" and a.country and a.country in _iso3_set() \
+                        and not _home_country_only(e.text, a):
+                    # "the Kenya Anti-Corruption Commission" names Kenya; a company's home country from the
+                    # organizations table does not make the story that country's ("BP" in a story on the US)
+                    info.countries[a.country] += 1
                 if a and "MED" in a.sectors and e.coref is None:
                     last_media = k
             elif e.label == "NOUN":
@@ -1063,6 +1102,8 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
                    for _, o in ents):
                 continue  # a piece of a name ("Moody" in "Moody Awori"), not a place
             c = e.actor.country if e.actor is not None else None
+            if c is not None and e.label not in ("GPE", "LOC", "FAC", "NORP") and _home_country_only(e.text, e.actor):
+                c = None  # "BP" names no country: "the government" in "BP and the government" is not British
             if c is None and e.label in ("GPE", "LOC", "FAC") and e.place is not None:
                 c = e.place.country  # the places stage's reading, with the article's context
             if c is None and e.label in ("GPE", "LOC", "NORP"):

@@ -134,6 +134,30 @@ def _actor_object(tok) -> bool:
                for o in objects(tok))
 
 
+HUMAN_PRONOUNS = {"him", "her", "them", "who", "whom", "he", "she", "they", "us", "me", "himself", "themselves"}
+
+
+def _human_object(tok) -> bool:
+    """ "@human": an object that is a person or people -- an actor ("@actor"), a plain-people noun
+    (human_nouns.txt), a personal pronoun or a bare number ("captured 12"); "captured oil", "capture carbon",
+    "captured images" are not."""
+    if _actor_object(tok):
+        return True
+    people = R.words("human_nouns.txt")
+    objs = objects(tok)
+    # a bare number is people only when no object is a thing ("captured 12", not "capturing 20,000 to
+    # 28,500 barrels": a measure noun among the objects)
+    nouns = [o for o in objs if o.pos_ in ("NOUN", "PROPN")]
+    for o in objs:
+        for x in (o, *o.conjuncts, *prep_objects(o, "of")):
+            if lemma(x) in people or (x.pos_ == "PRON" and x.lower_ in HUMAN_PRONOUNS) \
+                    or x.ent_type_ in ("PERSON", "NORP") \
+                    or (x.pos_ == "NUM" and not nouns and x.ent_type_ not in ("QUANTITY", "MONEY", "PERCENT")
+                        and not any(g.pos_ in ("NOUN", "PROPN") for g in x.children)):
+                return True
+    return False
+
+
 def _values_ok(cands: list[str], c: Constraint) -> bool:
     hit = bool(cands) if not c.values else any(x in c.values for x in cands)
     return not hit if c.negated else hit
@@ -161,6 +185,8 @@ def check(rule: Rule, tok) -> bool:
             ok = _values_ok(object_lemmas(tok), c)
             if not ok and not c.negated and "@actor" in c.values:
                 ok = _actor_object(tok)
+            if not ok and not c.negated and "@human" in c.values:
+                ok = _human_object(tok)
         elif c.rel.startswith("pobj:"):
             cands = [lemma(o) for o in prep_objects(tok, c.rel[5:])]
             ok = _values_ok(cands, c)

@@ -78,6 +78,41 @@ def _actor(ctx, span):
         return None
 
 
+NON_ACTOR_SPANS = "non_actor_spans.txt"
+
+
+@lru_cache(maxsize=1)
+def _non_actor_patterns() -> tuple:
+    import re
+    return tuple(re.compile(f[0], re.I) for _, f in R.rows(NON_ACTOR_SPANS))
+
+
+def non_actor_span(text: str) -> bool:
+    """Is this role text page furniture ("1 hr ago Guardian", "co. uk Obama": non_actor_spans.txt)?"""
+    return any(p.search(text) for p in _non_actor_patterns())
+
+
+def _event_key(ev) -> tuple:
+    """What an event id hashes (model.event_id): trigger offsets, type and role offsets."""
+    return (ev.trigger.start, ev.trigger.end, ev.type, (ev.source.start, ev.source.end) if ev.source else None,
+            (ev.target.start, ev.target.end) if ev.target else None)
+
+
+def dedupe_events(events: list) -> list:
+    """One event per id: two events with the same trigger, type and role offsets are one (the most confident
+    is kept, in the place of the first)."""
+    out, at = [], {}
+    for ev in events:
+        k = _event_key(ev)
+        if k in at:
+            if ev.confidence > out[at[k]].confidence:
+                out[at[k]] = ev
+            continue
+        at[k] = len(out)
+        out.append(ev)
+    return out
+
+
 def _participant(ctx, span) -> Participant:
     cache = ctx.extra.setdefault("events.actor_cache", {})
     key = (span.start_char, span.end_char)
@@ -187,6 +222,7 @@ class EventExtractor:
                 sent = doc[sent.start:sent.end]
             if toks:
                 ctx.events.extend(self.sentence_events(ctx, sent, toks))
+        ctx.events = dedupe_events(ctx.events)  # no article ever has two events with one id
 
     def _candidates(self, doc, lemmas: frozenset[str]) -> list[bool]:
         """``candidate(tok, lemmas)`` for every token of the doc, worked out once per distinct lemma (and,
@@ -381,6 +417,10 @@ class EventExtractor:
                 tspan = np_span(t) if t is not None else None
                 sp = _participant_np(ctx, s) if s is not None else None
                 tp = _participant_np(ctx, t) if t is not None else None
+                if sp is not None and non_actor_span(sp.text):
+                    s, sspan, sp = None, None, None  # "1 hr ago Guardian": a headline list, no actor
+                if tp is not None and non_actor_span(tp.text):
+                    t, tspan, tp = None, None, None
                 if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt"):
                     continue  # "The earthquake killed 200 people"
                 if sspan is not None and sspan.text.lower() in FIRST_PERSON:
@@ -448,6 +488,11 @@ class EventExtractor:
                     # read a sector into ("boycott all official contact with the United States"): look inside
                     # the event's own complement for an actor or a place (the event and its confidence stay)
                     fb = _fallback_participant(ctx, c, sspan, t)
+                    if fb is not None and t is not None and len(tgts) > 1 and any(
+                            o.i != t.i and _overlaps(fb, np_span(o)) for o in tgts if o is not None):
+                        # "urged donor countries and institutions to ...", "criticised X and Y": one conjunct
+                        # never takes another's span (two identical events, the other target lost)
+                        fb = None
                     if fb is not None and t is not None and lemma(t) in R.words(INHABITED_PLACES) \
                             and t.left_edge.idx <= fb.start and fb.end <= t.right_edge.idx + len(t.right_edge):
                         # "retook a village in western Cambodia": the village, in that country
@@ -477,6 +522,14 @@ class EventExtractor:
                     # "a gunman shot two people in Texas": an unidentified armed actor the text marks as a
                     # criminal is CRM (the event and its type stay)
                     sp, tp = _criminal(sp, tp, sent, ev_contexts), _criminal(tp, sp, sent, ev_contexts)
+                if "ambig" in rule.flags and typ == "THREATEN" and not any(
+                        _named_participant(sent.doc, p) for p in (sp, tp)) \
+                        and not any(x is not None and x.lower_ in PERSONAL for x in (s, t)):
+                    # an ambiguous threat ("warn") needs a political participant: one the actors stage codes,
+                    # or one headed by a name or an agent noun; a headline's title case is no nationality
+                    # ex: "Dispersant used - scientists warn it may kill marine life Huge dome placed over leak"
+                    #     -> no THREATEN (source "Dispersant", target "Huge dome": neither is an actor)
+                    continue
                 ev = Event(
                     type=typ, trigger=Span(trig.start_char, trig.end_char, trig.text),
                     sentence=Span(sent.start_char, sent.end_char, ""), mode=mode,
@@ -507,6 +560,23 @@ class EventExtractor:
                     if hev.target is None:
                         hev.target = cevs[0].target
                 built[i] = []
+
+
+def _named_participant(doc, part: Participant | None) -> bool:
+    """A participant that codes to an actor, or whose head is a named entity or an agent noun."""
+    if part is None:
+        return False
+    if part.actor is not None:
+        return True
+    span = doc.char_span(part.start, part.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or lemma(root) in _political_lemmas()
+
+
+def _overlaps(part: Participant, span) -> bool:
+    return part.start < span.end_char and span.start_char < part.end
 
 
 def _numeric_object(tok) -> bool:
@@ -731,6 +801,8 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
         if cand.i in exclude or lemma(cand) in weapons:
             continue
         part = _participant_np(ctx, cand)
+        if non_actor_span(part.text):
+            continue
         tried += 1
         if part.actor is not None and part.actor.country:
             return part
