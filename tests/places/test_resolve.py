@@ -4,7 +4,7 @@ import pytest
 from typer.testing import CliRunner
 
 from tacitus.cli import app
-from tacitus.places.resolve import geocode, resolve_place
+from tacitus.places.resolve import geocode, resolve_place, resolve_spans
 from tacitus.places.stage import find_dateline
 
 
@@ -94,3 +94,14 @@ def test_places_missing_feature_is_placed_near_its_namesake():
     assert river.name == "Kanawha River" and river.feature == "near" and river.geonameid is None
     assert river.country == "USA" and abs(river.lat - town.lat) < 1.5
     assert geocode("Qwxzzy River flooded.", [(0, 12)]) == [None]
+
+
+def test_same_name_with_and_without_a_qualifier_does_not_crash():
+    """A name the gazetteer lacks, bare first and then qualified ("Quorblex, Va."): the mentions have
+    different candidates, and the qualified one is placed in its state."""
+    from tacitus.places.gazetteer import get_gazetteer
+    gaz = get_gazetteer()
+    t = "Quorblex is quiet this week. Officials in Quorblex, Va., said on Monday the road would reopen."
+    k = t.index("Quorblex, Va")
+    first, second = resolve_spans(t, [(0, 8), (k, k + 8)], gaz)
+    assert first is None and gaz.entry(second).name == "Virginia"

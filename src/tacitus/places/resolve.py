@@ -421,17 +421,18 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         if q and surf[k] not in by_surface:
             by_surface[surf[k]] = q
     quals = [q or by_surface.get(surf[k]) for k, q in enumerate(quals)]
-    memo: dict[str, list[float]] = {}
+    memo: dict[tuple, list[float]] = {}
     base = []
     for (a, b), cs in zip(spans, cands):
         name = text[a:b]
-        if name not in memo:
+        key = (name, cs)  # one name may have other candidates in another mention (added counties, a qualifier)
+        if key not in memo:
             sc = [base_score(gaz, name, i) for i in cs]
             shadow = _alt_shadowed(gaz, name, cs) if len(cs) > 1 else ()
             if shadow:
                 sc = [x - SHADOW_PENALTY if i in shadow else x for i, x in zip(cs, sc)]
-            memo[name] = sc
-        base.append(list(memo[name]))
+            memo[key] = sc
+        base.append(list(memo[key]))
     first = []
     for k in range(n):
         if not cands[k]:
