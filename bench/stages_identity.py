@@ -41,22 +41,12 @@ SHARED = ROOT.parent / "shared" / "data" / "timelines" / "T17"
 
 
 def load_corpus(n: int) -> list[tuple[str, str, str]]:
-    out = []
-    files = sorted(SHARED.glob("*/articles.jsonl"))
-    per = max(1, -(-n // max(1, len(files))))
-    for f in files:
-        with f.open() as fh:
-            k = 0
-            for line in fh:
-                o = json.loads(line)
-                t = o.get("text") or ""
-                if len(t) < 200:
-                    continue
-                out.append((str(o.get("id")), str(o.get("date") or o.get("time"))[:10], t))
-                k += 1
-                if k >= per:
-                    break
-    return out[:n]
+    """The first articles of each T17 topic (the same reader as bench/pipeline.py); [] without ../shared."""
+    if not SHARED.is_dir():
+        return []
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from pipeline import load_corpus as pipeline_corpus  # bench/pipeline.py
+    return pipeline_corpus(n, None)
 
 
 def parsed_docs(corpus, cache: Path, nlp):
