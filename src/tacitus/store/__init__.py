@@ -276,8 +276,6 @@ class Database:
         if until:
             where.append("(e.date_start IS NULL OR e.date_start <= ?)")
             args.append(str(until))
-            if not since:
-                pass
         if text:  # events whose evidence sentence overlaps a stored sentence matching the words
             where.append("e.rowid IN (SELECT e2.rowid FROM sentences_fts f JOIN sentences s ON s.rowid = f.rowid "
                          "JOIN events e2 ON e2.article_id = s.article_id AND e2.sentence_start < s.\"end\" "

@@ -23,6 +23,13 @@ class IngestSummary:
     seconds: float = 0.0
     reject_reasons: dict = field(default_factory=dict)
 
+    def reject(self, db: Database, rej: Reject) -> None:
+        """Store a rejected record and count it under its reason (the text before any detail)."""
+        db.add_reject(rej)
+        self.rejected += 1
+        key = rej.reason.split(":")[0].split("(")[0].strip()
+        self.reject_reasons[key] = self.reject_reasons.get(key, 0) + 1
+
     def to_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "skipped_duplicates": self.skipped,
                 "rejected": self.rejected, "events": self.events, "seconds": round(self.seconds, 2),
@@ -37,19 +44,13 @@ def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: i
         from ..pipeline import get_pipeline
         pipeline = get_pipeline(workers=workers)
     s = IngestSummary()
-    try:
-        from .clusters import merge_new as merge
-    except ImportError:
-        merge = None
+    from .clusters import merge_new as merge
     t0 = time.perf_counter()
     batch: list[Record] = []
     seen_in_batch: set[str] = set()
 
     def reject(rej: Reject) -> None:
-        db.add_reject(rej)
-        s.rejected += 1
-        key = rej.reason.split(":")[0].split("(")[0].strip()
-        s.reject_reasons[key] = s.reject_reasons.get(key, 0) + 1
+        s.reject(db, rej)
 
     def flush() -> None:
         nonlocal batch
@@ -71,7 +72,7 @@ def ingest(db: Database, records: Iterable[Record], pipeline=None, batch_size: i
                 arts.append(out)
                 origins.append(r.origin)
         new = db.add_articles(arts, origins)
-        if new and merge is not None:
+        if new:
             merge(db)  # incremental cross-article merging of the new event mentions
         s.stored += new
         s.skipped += len(arts) - new
@@ -173,26 +174,20 @@ def load(db: Database, inputs: Iterable[str], batch_size: int = 256,
     merged events are updated after each batch."""
     import hashlib
     import json
-    try:
-        from .clusters import merge_new as merge
-    except ImportError:
-        merge = None
+    from .clusters import merge_new as merge
     validator = _validator()
     s = IngestSummary()
     t0 = time.perf_counter()
     batch: list[tuple[dict, str, str]] = []
 
     def reject(origin, rid, reason, snippet=""):
-        db.add_reject(Reject(origin, rid, reason, snippet[:200]))
-        s.rejected += 1
-        key = reason.split(":")[0].split("(")[0].strip()
-        s.reject_reasons[key] = s.reject_reasons.get(key, 0) + 1
+        s.reject(db, Reject(origin, rid, reason, snippet[:200]))
 
     def flush():
         nonlocal batch
         if batch:
             new = db.add_article_dicts(batch)
-            if new and merge is not None:
+            if new:
                 merge(db)
             s.stored += new
             s.skipped += len(batch) - new

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -68,11 +69,16 @@ class Timeline(list):
     sample: dict | None = None
 
 
+def _sampling_step(n: int) -> int:
+    """Every how many rows to read so that about ``SCOPE_BUDGET`` of ``n`` are kept (1 = all)."""
+    return max(1, math.ceil(n / SCOPE_BUDGET))
+
+
 def _step(conn, count_sql: str, args) -> tuple[int, int]:
-    """(rows, k): how many rows a scope query matches, and the sampling step that keeps about
-    ``SCOPE_BUDGET`` of them (1 = all). The count walks an index only; no row is read."""
+    """(rows, k): how many rows a scope query matches (the count walks an index only; no row is read)
+    and its sampling step."""
     n = conn.execute(f"SELECT count(*) FROM ({count_sql})", args).fetchone()[0]
-    return n, max(1, math.ceil(n / SCOPE_BUDGET))
+    return n, _sampling_step(n)
 
 
 def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
@@ -107,8 +113,8 @@ def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
                 "SELECT id FROM actors WHERE name LIKE ? UNION "
                 "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (like, like))}
         ids = _json(found)
-        # a UNION of two index lookups (source, target) instead of an OR that scans every event
         ent = ("en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
+        # a UNION of two index lookups (source, target) instead of an OR that scans every event
         cond = _sampled_events(conn, [
             ("SELECT rowid FROM events WHERE source_actor_id IN (SELECT value FROM json_each(?))", (ids,)),
             ("SELECT rowid FROM events WHERE target_actor_id IN (SELECT value FROM json_each(?))", (ids,))], note)
@@ -132,14 +138,12 @@ def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
 
 
 def _json(xs) -> str:
-    import json
     return json.dumps(sorted(xs))
 
 
-def _entity_sentences(conn, cond: str, args, note=None) -> set[int]:
+def _entity_sentences(conn, cond: str, args, note) -> set[int]:
     n, k = _step(conn, f"SELECT en.rowid FROM entities en WHERE {cond}", args)
-    if note:
-        note(n, k)
+    note(n, k)
     samp = f" AND en.rowid % {k} = 0" if k > 1 else ""
     return {r[0] for r in conn.execute(
         # CROSS JOIN keeps the entities (few, by index) as the outer loop, never a scan of all sentences
@@ -153,7 +157,7 @@ def _sampled_events(conn, branches: list[tuple[str, tuple]], note) -> tuple[str,
     counted on its index alone, and the sample is taken inside each branch, so no query ever sorts or
     de-duplicates the whole scope."""
     n = sum(conn.execute(f"SELECT count(*) FROM ({q})", a).fetchone()[0] for q, a in branches)
-    k = max(1, math.ceil(n / SCOPE_BUDGET))
+    k = _sampling_step(n)
     note(n, k)
     args = tuple(x for _, a in branches for x in a)
     if k > 1:
