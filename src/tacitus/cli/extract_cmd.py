@@ -8,6 +8,7 @@ from typing import List, Optional
 import typer
 
 from ..model import Reject
+from .checks import check_date
 
 
 def register(app: typer.Typer) -> None:
@@ -31,14 +32,12 @@ def register(app: typer.Typer) -> None:
         from pathlib import Path
         from ..ingest import read
         from ..ingest.readers import FORMATS
-        from ..ingest.validate import parse_date
         from ..pipeline import get_pipeline
         if input_format not in FORMATS:
             raise typer.BadParameter(f"--input-format must be one of {', '.join(FORMATS)}")
         if output_format not in ("jsonl", "timeml", "table"):
             raise typer.BadParameter("--output-format must be jsonl, timeml or table")
-        if date and parse_date(date) is None:
-            raise typer.BadParameter(f"--date must be a real date YYYY-MM-DD, got {date!r}")
+        check_date("--date", date)
         if out_dir and output_format != "timeml":
             raise typer.BadParameter("--out-dir is for --output-format timeml")
         if out_dir:

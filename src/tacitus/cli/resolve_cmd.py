@@ -8,6 +8,8 @@ from typing import List, Optional
 
 import typer
 
+from .checks import check_date, existing_file
+
 
 def register(app) -> None:
     @app.command("geocode")
@@ -18,8 +20,7 @@ def register(app) -> None:
         Example: echo '{"id": 1, "text": "Rome, Italy", "spans": [[0, 4]]}' | tacitus geocode -
         """
         from ..places.resolve import geocode
-        if str(file) != "-" and not file.is_file():
-            raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+        existing_file(file, "FILE")
         fh = sys.stdin if str(file) == "-" else open(file, encoding="utf-8")
         bad = 0
         for n, line in enumerate(fh, 1):
@@ -55,15 +56,12 @@ def register(app) -> None:
         from ..actors import load_user_dictionary, resolve_phrase
         from ..ingest.validate import parse_date
         for d in dictionary or []:
-            if not d.is_file():
-                raise typer.BadParameter(f"no such file: {d}", param_hint="--dict")
+            existing_file(d, "--dict")
             try:
                 load_user_dictionary(d)
             except Exception as exc:  # a malformed dictionary is the user's to fix: say where and why
                 raise typer.BadParameter(f"{d}: {exc}", param_hint="--dict") from None
-        if date is not None and parse_date(date) is None:
-            typer.echo(f"invalid --date: {date!r}", err=True)
-            raise typer.Exit(2)
+        check_date("--date", date)
 
         def emit(text, d, rid=None, with_id=False):
             a = resolve_phrase(text, date=parse_date(d) if d else None)
@@ -74,8 +72,7 @@ def register(app) -> None:
             typer.echo(json.dumps(out, ensure_ascii=False))
 
         if input is not None:
-            if str(input) != "-" and not input.is_file():
-                raise typer.BadParameter(f"no such file: {input}", param_hint="--input")
+            existing_file(input, "--input")
             fh = sys.stdin if str(input) == "-" else open(input, encoding="utf-8")
             for n, line in enumerate(fh, 1):
                 if not line.strip():

@@ -8,17 +8,17 @@ from typing import List, Optional
 
 import typer
 
+from .checks import check_date
+
 DB_OPT = typer.Option("tacitus.db", "--db", help="SQLite database file.")
 
 
 def _filters(actor, country, type, since, until, text, modality=None):
     """Check the query options (a typo must not silently return no rows) and return them as filters."""
     import re
-    from ..ingest.validate import parse_date
     from ..model import MODALITIES
-    for name, v in (("--since", since), ("--until", until)):
-        if v and parse_date(v) is None:
-            raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {v!r}")
+    check_date("--since", since)
+    check_date("--until", until)
     if modality is not None:
         modality = modality.lower()
         if modality not in MODALITIES:
@@ -87,11 +87,9 @@ def register(app: typer.Typer) -> None:
         Example: tacitus ingest --db news.db articles/
         """
         from ..ingest import read
-        from ..ingest.validate import parse_date
         from ..store import Database
         from ..store.loader import ingest as run
-        if date and parse_date(date) is None:
-            raise typer.BadParameter(f"--date must be a real date YYYY-MM-DD, got {date!r}")
+        check_date("--date", date)
         database = Database(db)
         records = read(inputs, input_format=input_format, default_date=date)
         _run_job("ingest", db, quiet, lambda on_progress: run(database, records, batch_size=batch_size,

@@ -25,12 +25,11 @@ def register(app: typer.Typer) -> None:
 
         Example: tacitus timeline --db news.db --actor "BP" --since 2010-04-01 --dates 15 --format md
         """
-        from ..ingest.validate import parse_date
         from ..timeline import build_timeline
+        from .checks import check_date
         from .store_cmd import _open
-        for name, v in (("--since", since), ("--until", until)):
-            if v and parse_date(v) is None:
-                raise typer.BadParameter(f"{name} must be YYYY-MM-DD, got {v!r}")
+        check_date("--since", since)
+        check_date("--until", until)
         if format not in ("table", "jsonl", "md"):
             raise typer.BadParameter("--format must be table, jsonl or md")
         database = _open(db)
