@@ -118,14 +118,13 @@ class Database:
             return art_id
         return f"{art_id}-{content_hash[:8]}"
 
-    def add_articles(self, articles: Iterable[Article], origin: dict[str, str] | list | None = None) -> int:
+    def add_articles(self, articles: Iterable[Article], origins: list[str] | None = None) -> int:
         """Write articles in one transaction; returns how many were new (same content = skipped).
-        ``origin``: each article's file:line, as a list in the articles' order (or a dict by id)."""
+        ``origins``: each article's file:line, in the articles' order (two records may share an id)."""
         n = 0
         with self.conn:
             for i, art in enumerate(articles):
-                o = origin[i] if isinstance(origin, list) else (origin or {}).get(art.id)
-                n += self._add_article(art, o)
+                n += self._add_article(art, origins[i] if origins else None)
         return n
 
     def add_article(self, art: Article) -> bool:
