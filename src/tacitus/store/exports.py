@@ -139,11 +139,10 @@ def _codes(r) -> tuple[str, str, str, str]:
     return (root + "0" if root else ""), (root + "0" if root else ""), root, quad
 
 
-def _intensity(r) -> float | None:
+def _intensity(r, root: str, quad: str) -> float | None:
     """POLECAT-style intensity on the Goldstein scale: the CAMEO root's value when that root lies in the
     PLOVER type's quad, else the value of the type's default root (never a conflict score on a
-    cooperation quad)."""
-    _, _, root, quad = _codes(r)
+    cooperation quad). ``root`` and ``quad`` as ``_codes`` gives them."""
     if root and quad and cameo_quad(root) != quad:
         root = PLOVER.get(r.get("plover_type") or r["type"], (root, ""))[0]
     return GOLDSTEIN.get(root)
@@ -158,7 +157,7 @@ def _counts(r) -> tuple[int, int, int]:
 
 
 def polecat_row(db, r: dict, cache: dict) -> dict:
-    code, _, _, quad = _codes(r)
+    code, _, root, quad = _codes(r)
     people, orgs, locs = _story(db, cache, r["article_id"])
     ev = json.loads(r["json"]) if r.get("json") else {}
     feature = ((ev.get("location") or {}).get("feature")) or ""
@@ -166,7 +165,7 @@ def polecat_row(db, r: dict, cache: dict) -> dict:
     n_m, n_a, n_s = _counts(r)
     return {
         "Event ID": r.get("cid") or r["id"], "Event Date": _event_date(r), "Event Type": r["type"],
-        "Event Mode": r.get("mode") or "", "Event Intensity": _intensity(r),
+        "Event Mode": r.get("mode") or "", "Event Intensity": _intensity(r, root, quad),
         "Quad Code": quad, "Contexts": ";".join((r.get("contexts") or "").split()),
         "Actor Name": r.get("source_name") or "", "Actor Country": r.get("source_country") or "",
         "Actor COW": "", "Primary Actor Sector": ss[0] if ss else "", "Actor Sectors": ";".join(ss),
