@@ -23,12 +23,8 @@ def _list(db: Database, pg: Paging, q, country) -> dict:
 
 
 @router.get("/api/actors", tags=["actors"], summary="Actors, most mentioned first")
-def api_actors(pg: Paging = PAGING, q: Optional[str] = Q, country: Optional[str] = COUNTRY, db: Database = DB):
-    return json_response(_list(db, pg, q, country))
-
-
 @router.get("/actors.json", include_in_schema=False)
-def actors_json(pg: Paging = PAGING, q: Optional[str] = Q, country: Optional[str] = COUNTRY, db: Database = DB):
+def api_actors(pg: Paging = PAGING, q: Optional[str] = Q, country: Optional[str] = COUNTRY, db: Database = DB):
     return json_response(_list(db, pg, q, country))
 
 

@@ -26,14 +26,9 @@ UNTIL = Query(None, description="Published on/before (YYYY-MM-DD).")
 
 
 @router.get("/api/articles", tags=["articles"], summary="Articles, newest first")
+@router.get("/articles.json", include_in_schema=False)
 def api_articles(request: Request, pg: Paging = PAGING, q: Optional[str] = Q, since: Optional[str] = SINCE,
                  until: Optional[str] = UNTIL, db: Database = DB):
-    return json_response(_list(request, db, pg, q, since, until))
-
-
-@router.get("/articles.json", include_in_schema=False)
-def articles_json(request: Request, pg: Paging = PAGING, q: Optional[str] = Q, since: Optional[str] = SINCE,
-                  until: Optional[str] = UNTIL, db: Database = DB):
     return json_response(_list(request, db, pg, q, since, until))
 
 

@@ -39,12 +39,8 @@ def _payload(request: Request, db: Database, f: wq.EventFilters, pg: Paging):
 
 
 @router.get("/api/events", tags=["events"], summary="Events matching filters (paginated)")
-def api_events(request: Request, f: wq.EventFilters = EVENT_FILTERS, pg: Paging = PAGING, db: Database = DB):
-    return json_response(_payload(request, db, f, pg)[2])
-
-
 @router.get("/events.json", include_in_schema=False)
-def events_json(request: Request, f: wq.EventFilters = EVENT_FILTERS, pg: Paging = PAGING, db: Database = DB):
+def api_events(request: Request, f: wq.EventFilters = EVENT_FILTERS, pg: Paging = PAGING, db: Database = DB):
     return json_response(_payload(request, db, f, pg)[2])
 
 
@@ -104,12 +100,8 @@ def _public(d: dict) -> dict:
 
 
 @router.get("/api/events/{event_id}", tags=["events"], summary="One event with all its sources")
-def api_event(event_id: str, db: Database = DB):
-    return json_response(_public(_event_data(db, event_id)))
-
-
 @router.get("/events/{event_id}.json", include_in_schema=False)
-def event_json(event_id: str, db: Database = DB):
+def api_event(event_id: str, db: Database = DB):
     return json_response(_public(_event_data(db, event_id)))
 
 

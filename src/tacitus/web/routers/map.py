@@ -56,12 +56,8 @@ def map_svg(data: dict, params: dict) -> Markup:
 
 
 @router.get("/api/map", tags=["map"], summary="Event counts per located place for the filters")
-def api_map(request: Request, f: wq.EventFilters = EVENT_FILTERS, db: Database = DB):
-    return json_response(_data(request, db, f))
-
-
 @router.get("/map.json", include_in_schema=False)
-def map_json(request: Request, f: wq.EventFilters = EVENT_FILTERS, db: Database = DB):
+def api_map(request: Request, f: wq.EventFilters = EVENT_FILTERS, db: Database = DB):
     return json_response(_data(request, db, f))
 
 

@@ -37,13 +37,9 @@ def match_html(text: str, q: str) -> Markup:
 
 
 @router.get("/api/search", tags=["search"], summary="Sentences, actors and events matching words")
+@router.get("/search.json", include_in_schema=False)
 def api_search(request: Request, q: Optional[str] = QP, db: Database = DB):
     return json_response(_data(request, db, q))
-
-
-@router.get("/search.json", include_in_schema=False)
-def search_json(request: Request, q: Optional[str] = QP, db: Database = DB):
-    return api_search(request, q, db)
 
 
 @router.get("/search", include_in_schema=False)

@@ -1,32 +1,27 @@
-"""Timelines: the most important dates for an actor, a query or a country (from tacitus.timeline,
-when installed), each with its best evidence sentences. Its own page, because building a timeline reads
+"""Timelines: the most important dates for an actor, a query or a country (from tacitus.timeline),
+each with its best evidence sentences. Its own page, because building a timeline reads
 many sentences and must not slow the actor page down."""
 from __future__ import annotations
 
-import logging
+import sqlite3
+import time
 from typing import Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
 
 from ...store import Database
 from ...store import webqueries as wq
+from ...timeline import build_timeline
 from .. import render
 from ..deps import DB, _date, html, json_response
 
 router = APIRouter()
-log = logging.getLogger(__name__)
 BUDGET_S = 8.0  # the SQL of one timeline may run this long before the page gives up
 
 
 def _build(db: Database, actor, q, country, since, until, dates, sentences) -> dict:
-    try:
-        from ...timeline import build_timeline
-    except ImportError:
-        raise HTTPException(501, "timelines are not available in this installation")
     if not (actor or q or country):
         raise HTTPException(400, "give an actor, a query (q) or a country")
-    import sqlite3
-    import time
     budget = BUDGET_S
     deadline = time.monotonic() + budget
     db.conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 10000)
@@ -56,16 +51,10 @@ SENTS = Query(2, ge=1, le=10, description="Sentences per date.")
 
 
 @router.get("/api/timeline", tags=["timeline"], summary="Most important dates, each with its best sentences")
+@router.get("/timeline.json", include_in_schema=False)
 def api_timeline(actor: Optional[str] = ACTOR, q: Optional[str] = QQ, country: Optional[str] = COUNTRY,
                  since: Optional[str] = SINCE, until: Optional[str] = UNTIL, dates: int = DATES,
                  sentences: int = SENTS, db: Database = DB):
-    return json_response(_build(db, actor, q, country, since, until, dates, sentences))
-
-
-@router.get("/timeline.json", include_in_schema=False)
-def timeline_json(actor: Optional[str] = ACTOR, q: Optional[str] = QQ, country: Optional[str] = COUNTRY,
-                  since: Optional[str] = SINCE, until: Optional[str] = UNTIL, dates: int = DATES,
-                  sentences: int = SENTS, db: Database = DB):
     return json_response(_build(db, actor, q, country, since, until, dates, sentences))
 
 
