@@ -2,15 +2,7 @@
 import pytest
 
 from tacitus.places.resolve import geocode, resolve_place, text_context
-
-
-def _spans(text, *names):
-    out, pos = [], 0
-    for n in names:
-        a = text.index(n, pos)
-        out.append((a, a + len(n)))
-        pos = a + len(n)
-    return out
+from tests.places.helpers_places import spans
 
 
 def test_bare_county_name_is_the_county():
@@ -21,13 +13,13 @@ def test_bare_county_name_is_the_county():
 def test_bare_name_takes_the_county_sense_of_the_text():
     text = ("A water main broke in north DeKalb County, Georgia, on Monday. Atlanta crews and DeKalb officials "
             "worked through the night near Decatur.")
-    dekalb = geocode(text, _spans(text, "DeKalb County", "Georgia", "Atlanta", "DeKalb", "Decatur"))[3]
+    dekalb = geocode(text, spans(text, "DeKalb County", "Georgia", "Atlanta", "DeKalb", "Decatur"))[3]
     assert dekalb.feature == "adm2" and dekalb.country == "USA" and abs(dekalb.lat - 33.77) < 0.5
 
 
 def test_counties_of_a_state_are_not_a_county():
     text = "Boone County ranked 42nd of the 92 Indiana counties in February."
-    indiana = geocode(text, _spans(text, "Boone County", "Indiana"))[1]
+    indiana = geocode(text, spans(text, "Boone County", "Indiana"))[1]
     assert indiana.feature == "adm1" and abs(indiana.lon + 86.3) < 1.5
 
 
@@ -45,21 +37,21 @@ def text_context_of(text):
     ("Victoria, B.C., is mild.", "Victoria", "CAN", 48.43),
 ])
 def test_canadian_province_abbreviations_qualify(text, name, iso3, lat):
-    p = geocode(text, _spans(text, name))[0]
+    p = geocode(text, spans(text, name))[0]
     assert p.country == iso3 and abs(p.lat - lat) < 0.5
 
 
 def test_abbreviated_qualifier_without_a_town_there_gives_the_state():
     text = "The crash happened near Greenwood, W.Va., on Sunday."
-    p = geocode(text, _spans(text, "Greenwood"))[0]
+    p = geocode(text, spans(text, "Greenwood"))[0]
     assert p.feature == "adm1" and p.name == "West Virginia"
 
 
 def test_list_of_countries_is_not_a_qualifier():
     text = "Many countries, among them China, Japan, and the United Kingdom, stockpiled drugs."
-    assert geocode(text, _spans(text, "China"))[0].country == "CHN"
+    assert geocode(text, spans(text, "China"))[0].country == "CHN"
     text = "Cases were found in Guinea, Mali, Niger, and Senegal. Nigeria and Cameroon were spared."
-    niger = geocode(text, _spans(text, "Guinea", "Mali", "Niger", "Senegal", "Nigeria", "Cameroon"))[2]
+    niger = geocode(text, spans(text, "Guinea", "Mali", "Niger", "Senegal", "Nigeria", "Cameroon"))[2]
     assert niger.feature == "country" and niger.country == "NER"
 
 
@@ -67,20 +59,20 @@ def test_alternate_name_of_a_town_the_text_names_itself():
     # "Youngstown" is an old alternate name of Mount Gilead; the text names both
     text = ("MOUNT GILEAD, Ohio -- A court in Mount Gilead, the seat of Morrow County, ran out of paper. "
             "In Youngstown, Mansfield and Toledo the police laid off officers.")
-    res = geocode(text, _spans(text, "Mount Gilead", "Morrow County", "Youngstown", "Mansfield", "Toledo"))
+    res = geocode(text, spans(text, "Mount Gilead", "Morrow County", "Youngstown", "Mansfield", "Toledo"))
     assert res[2].name == "Youngstown" and abs(res[2].lat - 41.1) < 0.3
 
 
 def test_name_age_town_is_a_town():
     text = "Terry Jolly, 60, Lebanon, was arrested Thursday. He had no record in Boone County, Indiana."
-    p = geocode(text, _spans(text, "Lebanon", "Boone County", "Indiana"))[0]
+    p = geocode(text, spans(text, "Lebanon", "Boone County", "Indiana"))[0]
     assert p.country == "USA" and p.feature == "city"
 
 
 def test_town_sense_holds_for_every_mention():
     text = ("A 54-year-old Palestine man was sentenced in Anderson County, Texas. Palestine police arrested "
             "him in January. Palestine has had three such cases.")
-    res = geocode(text, _spans(text, "Palestine", "Anderson County", "Texas", "Palestine", "Palestine"))
+    res = geocode(text, spans(text, "Palestine", "Anderson County", "Texas", "Palestine", "Palestine"))
     assert all(p.country == "USA" for p in (res[0], res[3], res[4]))
 
 
@@ -91,7 +83,7 @@ def test_town_sense_holds_for_every_mention():
 def test_washington_the_state_when_the_text_says_so(text):
     names = [n for n in ("Ohio", "Oklahoma", "Oregon", "Utah", "Washington", "Wisconsin") if n in text]
     names.sort(key=text.index)
-    p = geocode(text, _spans(text, *names))[names.index("Washington")]
+    p = geocode(text, spans(text, *names))[names.index("Washington")]
     assert p.feature == "adm1" and p.name == "Washington"
 
 
@@ -102,17 +94,17 @@ def test_demonym_plural_and_directional_abbreviation():
 
 def test_region_name_beats_a_small_town_of_the_texts_country():
     text = "Birds on the Pacific side of the Americas in Alaska and Oregon carry the virus to the United States."
-    p = geocode(text, _spans(text, "Pacific", "Americas", "Alaska", "Oregon", "United States"))[0]
+    p = geocode(text, spans(text, "Pacific", "Americas", "Alaska", "Oregon", "United States"))[0]
     assert p.feature == "region"
 
 
 def test_part_of_a_place_is_placed_near_it():
     text = "Planes sprayed most of North Dallas on Friday."
-    p = geocode(text, _spans(text, "North Dallas"))[0]
+    p = geocode(text, spans(text, "North Dallas"))[0]
     assert p.feature == "near" and p.name == "North Dallas" and abs(p.lat - 32.8) < 0.5
 
 
 def test_unknown_place_with_a_qualifier_is_placed_in_the_qualifier():
     text = "He ate at the McDonald's in Greenlane, Auckland, New Zealand."
-    p = geocode(text, _spans(text, "Greenlane"))[0]
+    p = geocode(text, spans(text, "Greenlane"))[0]
     assert p.feature == "near" and p.country == "NZL"

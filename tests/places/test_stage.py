@@ -13,12 +13,21 @@ def _ctx(nlp, text):
     return ctx
 
 
-def _event(ctx, trigger_word, **kw):
+def _event(ctx, trigger_word):
     doc = ctx.doc
     tok = next(t for t in doc if t.text == trigger_word)
     sent = tok.sent
     return Event(type="X", trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
-                 sentence=Span(sent.start_char, sent.end_char), head_token=tok.i, **kw)
+                 sentence=Span(sent.start_char, sent.end_char), head_token=tok.i)
+
+
+def _located_event(nlp, text, trigger_word):
+    """The event of ``trigger_word`` in ``text`` after the places stage and the event locator."""
+    ctx = _ctx(nlp, text)
+    ev = _event(ctx, trigger_word)
+    ctx.events = [ev]
+    EventLocator()(ctx)
+    return ev
 
 
 def test_places_example_article_rome(example_article):
@@ -29,34 +38,23 @@ def test_places_example_article_rome(example_article):
 
 
 def test_places_event_location_from_own_clause(nlp):
-    ctx = _ctx(nlp, "Protesters clashed with police in Nairobi on Monday. The president visited Paris.")
-    ev = _event(ctx, "clashed")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "Protesters clashed with police in Nairobi on Monday. The president visited Paris.",
+                        "clashed")
     assert ev.location is not None and ev.location.name == "Nairobi"
 
 
 def test_places_no_location_from_another_sentence(nlp):
-    ctx = _ctx(nlp, "The talks collapsed. Delegates later flew home to Geneva.")
-    ev = _event(ctx, "collapsed")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "The talks collapsed. Delegates later flew home to Geneva.", "collapsed")
     assert ev.location is None
 
 
 def test_places_metonymy_is_not_a_location(nlp):
-    ctx = _ctx(nlp, "Washington warned Pyongyang against another test.")
-    ev = _event(ctx, "warned")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "Washington warned Pyongyang against another test.", "warned")
     assert ev.location is None
 
 
 def test_places_dateline_is_the_fallback(nlp):
-    ctx = _ctx(nlp, "NAIROBI (Reuters) - Police arrested three men on Monday.")
-    ev = _event(ctx, "arrested")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "NAIROBI (Reuters) - Police arrested three men on Monday.", "arrested")
     assert ev.location is not None and ev.location.country == "KEN"
 
 
@@ -67,16 +65,10 @@ def test_places_dateline_names_a_city():
 
 
 def test_places_relative_where_clause(nlp):
-    ctx = _ctx(nlp, "NATO condemned the attack in Kabul, where gunmen killed 12 soldiers.")
-    ev = _event(ctx, "killed")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "NATO condemned the attack in Kabul, where gunmen killed 12 soldiers.", "killed")
     assert ev.location is not None and ev.location.name == "Kabul"
 
 
 def test_places_noun_trigger_keeps_its_place(nlp):
-    ctx = _ctx(nlp, "The bombing in Kabul killed five people, officials in Washington said.")
-    ev = _event(ctx, "bombing")
-    ctx.events = [ev]
-    EventLocator()(ctx)
+    ev = _located_event(nlp, "The bombing in Kabul killed five people, officials in Washington said.", "bombing")
     assert ev.location is not None and ev.location.name == "Kabul"

@@ -3,17 +3,9 @@ no place evidence (see bench/RESULTS-geo.md, "ZIP towns and person names")."""
 import pytest
 
 from tacitus.places.resolve import candidates, geocode, text_context
+from tests.places.helpers_places import spans
 
 zipcodes = pytest.importorskip("zipcodes")
-
-
-def _spans(text, *names):
-    out, pos = [], 0
-    for n in names:
-        a = text.index(n, pos)
-        out.append((a, a + len(n)))
-        pos = a + len(n)
-    return out
 
 
 def test_zip_town_entries(gaz):
@@ -25,7 +17,7 @@ def test_zip_town_entries(gaz):
 
 def test_zip_town_resolves_without_geonames_id():
     text = "A fire destroyed a barn in Lanexa, Va., on Sunday."
-    p = geocode(text, _spans(text, "Lanexa"))[0]
+    p = geocode(text, spans(text, "Lanexa"))[0]
     assert p.feature == "town" and p.geonameid is None and p.country == "USA"
     assert abs(p.lat - 37.42) < 0.2 and abs(p.lon + 76.90) < 0.2
 
@@ -43,13 +35,13 @@ def test_no_zip_hamlets_for_a_big_city_name(gaz):
 
 def test_town_word_is_stripped_for_zip_towns():
     text = "Scouts of Readington Township cleared the trail."
-    p = geocode(text, _spans(text, "Readington Township"))[0]
+    p = geocode(text, spans(text, "Readington Township"))[0]
     assert p is not None and p.name == "Readington" and p.feature == "town"
 
 
 def test_features_prefer_a_geonames_namesake():
     text = "Swans were found on the coast of Lake Erie in Michigan."
-    p = geocode(text, _spans(text, "Lake Erie", "Michigan"))[0]
+    p = geocode(text, spans(text, "Lake Erie", "Michigan"))[0]
     assert p.feature == "near" and p.name == "Lake Erie"
 
 
@@ -76,7 +68,7 @@ def test_places_are_still_evidence_next_to_person_names():
 
 
 def test_ner_person_spans_are_skipped(gaz):
-    # PlaceResolver passes the NER's PERSON spans to resolve_spans(persons=...), which skips them here
+    # PlaceResolver passes the NER's PERSON spans to resolvespans(persons=...), which skips them here
     text = "Lorraine Bailey spoke to the board on Monday."
     assert ("FR", "44") in text_context(gaz, text)
     assert ("FR", "44") not in text_context(gaz, text, {(0, 15)})

@@ -150,6 +150,13 @@ def _inside(lon, lat, poly):
     return res
 
 
+def _d2(a, b, lat, lon):
+    """Squared equirectangular distances (degrees) between points (a, b) (column vectors) and (lat, lon)."""
+    import numpy as np
+    dlon = (b - lon[None, :] + 180) % 360 - 180
+    return (a - lat[None, :]) ** 2 + (dlon * np.cos(np.radians(a))) ** 2
+
+
 def _coherent(lat, lon, code, k: int = OUTLIER_K):
     """Mask of the towns that agree with their neighbourhood: a town none of whose ``k`` nearest towns
     has its admin1 code is a coding error of the source (a "Hebei" town in Xinjiang), and would otherwise
@@ -161,9 +168,8 @@ def _coherent(lat, lon, code, k: int = OUTLIER_K):
         return keep
     sizes = np.bincount(code)
     for s in range(0, n, 400):
-        a, b = lat[s:s + 400, None], lon[s:s + 400, None]
-        dlon = (b - lon[None, :] + 180) % 360 - 180
-        d2 = (a - lat[None, :]) ** 2 + (dlon * np.cos(np.radians(a))) ** 2
+        a = lat[s:s + 400, None]
+        d2 = _d2(a, lon[s:s + 400, None], lat, lon)
         d2[np.arange(len(a)), np.arange(s, s + len(a))] = np.inf
         nn = np.argpartition(d2, k, axis=1)[:, :k]
         agree = (code[nn] == code[s:s + 400, None]).any(1)
@@ -214,9 +220,7 @@ def area_centres(info_dir: str, cell: float = CELL_DEG) -> dict[tuple[str, str],
             continue
         label = np.empty(len(clat), int)
         for s in range(0, len(clat), 500):  # nearest town of each cell (equirectangular distance)
-            a, b = clat[s:s + 500, None], clon[s:s + 500, None]
-            dlon = (b - tlon[None, :] + 180) % 360 - 180
-            d2 = (a - tlat[None, :]) ** 2 + (dlon * np.cos(np.radians(a))) ** 2
+            d2 = _d2(clat[s:s + 500, None], clon[s:s + 500, None], tlat, tlon)
             label[s:s + 500] = code_ix[d2.argmin(1)]
         w = np.cos(np.radians(clat))  # cell area
         for k, code in enumerate(codes):

@@ -27,6 +27,8 @@ import math
 import sys
 from pathlib import Path
 
+from .gazetteer import haversine
+
 OUT = Path(__file__).resolve().parents[1] / "resources" / "en" / "places" / "countries.tsv"
 
 # -- geometry helpers (also used by build_admin) -----------------------------------------------------
@@ -127,15 +129,9 @@ def representative_point(info: dict) -> tuple[float, float] | None:
     land = main_landmass_centre(info)
     if land is None:
         return tuple(conv) if conv else None
-    if conv and _haversine(conv[0], conv[1], land[0], land[1]) <= KEEP_CONVENTIONAL_KM:
+    if conv and haversine(conv[0], conv[1], land[0], land[1]) <= KEEP_CONVENTIONAL_KM:
         return conv[0], conv[1]
     return land
-
-
-def _haversine(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def read_countryinfo(data_dir: str) -> dict[str, dict]:

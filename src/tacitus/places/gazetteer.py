@@ -57,6 +57,12 @@ def read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+@lru_cache(maxsize=None)
+def word_list(filename: str) -> frozenset[str]:
+    """The words of a one-column resource file of this directory (read once per process)."""
+    return frozenset(r[0].strip() for r in read_tsv(RES / filename))
+
+
 def examples(path: Path) -> list[tuple[str, str]]:
     """``# example: INPUT -> EXPECTED`` lines of a resource file (run as parametrized tests)."""
     out = []
@@ -101,10 +107,7 @@ def admin_variants(name: str, level: int = 1) -> set[str]:
     return {v for v in out if len(v) > 2 and v.casefold() not in GENERIC}
 
 
-GENERIC = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "capital",
-           "coast", "upper", "lower", "centre", "center", "north east", "north west", "south east", "south west",
-           "northeast", "northwest", "southeast", "southwest", "far north", "littoral", "adamawa", "islands",
-           "national capital", "federal capital", "special"}
+GENERIC = word_list("generic_names.tsv")
 
 
 @dataclass
@@ -411,7 +414,7 @@ class Gazetteer:
 
     def zip_lookup(self, name: str) -> tuple[int, ...]:
         """US towns known only from ZIP records (no GeoNames id) under this name."""
-        v = self.__dict__.get("zindex", {}).get(norm(name))
+        v = self.zindex.get(norm(name))
         if v is None:
             return ()
         return (v,) if isinstance(v, int) else v
@@ -433,7 +436,7 @@ class Gazetteer:
         return ak
 
     def is_primary(self, name: str, i: int) -> bool:
-        if self.gid[i] == 0 and self.feat[i] == CITY:  # a ZIP town: its names are its own
+        if self.is_zip_town(i):  # a ZIP town: its names are its own
             return i in self.zip_lookup(name)
         v = self.primary.get(norm(name))
         return v == i if isinstance(v, int) else (v is not None and i in v)

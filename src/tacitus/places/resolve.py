@@ -9,22 +9,21 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from ..model import Place
 from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, FEATURE_NAMES, REGION, Gazetteer,
-                        get_gazetteer, haversine, norm)
+                        get_gazetteer, haversine, norm, word_list)
 
 BASE = {COUNTRY: 11.0, CONTINENT: 10.5, ADM1: 8.0, REGION: 8.5, ADM2: 4.6}
 ALT_PENALTY = 1.2
 CAPITAL_BONUS = 1.0
 SHADOW_PENALTY = 2.0
 COUNTY_SENSE = 3.0  # a bare name that the text also uses as "X County" may be that county
-ROUNDS = 2  # the second round lets picks confirmed by their neighbours vote for their division
 CONFIRM_NEAR = 2.0  # spatial support (half a neighbour on the spot) that makes a pick vote in round two
 ROUND2_VOTE = 0.5
 AMBIGUOUS_VOTE = 0.5  # "Georgia" (country and state) named in the text: a half vote for the state's towns
 ADM_CUE = 4.0  # "the state of Washington", "Nyanza province"
-SHADOW_ANY_COUNTRY = False
 COUNTRY_EVIDENCE = 1.0  # votes needed before the text's main country counts in full
 W_COUNTRY = 7.0  # candidate in the text's main country (times that country's share of the votes)
 W_ADM1 = 3.0  # candidate in a first-level division named elsewhere in the text
@@ -75,6 +74,11 @@ def _candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     return c + z if z else c
 
 
+# spelled-out and abbreviated prefixes: "St. Louis" / "Saint Louis", "Mt. Pleasant" / "Mount Pleasant"
+_PREFIX_ALT = {"St. ": "Saint ", "St ": "Saint ", "Saint ": "St. ", "Ft. ": "Fort ", "Mt. ": "Mount ",
+               "N. ": "North ", "S. ": "South ", "E. ": "East ", "W. ": "West "}
+_PLACE_WORD = re.compile(r"^(?:Town of |City of |Village of )?(.+?)"
+                         r"(?: (City|Town|Village|Township|Twp\.?|Province|State|County|Co\.|Station))?$")
 _TOWN_WORD = re.compile(r"^(?:Town of |City of |Village of |Township of )?(.+?)(?: (?:City|Town|Village|Township|Twp\.?))?$")
 
 
@@ -90,19 +94,17 @@ def _geo_candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
         # an unknown all-caps acronym is not a town that shares its letters
         return tuple(i for i in gaz.lookup(s) if gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION))
     c = gaz.lookup(s)
-    for pre in ("St. ", "St ", "Saint ", "Ft. ", "Mt. ", "N. ", "S. ", "E. ", "W. "):
+    for pre, alt in _PREFIX_ALT.items():
         if s.startswith(pre):
-            alt = {"St. ": "Saint ", "St ": "Saint ", "Saint ": "St. ", "Ft. ": "Fort ", "Mt. ": "Mount ",
-                   "N. ": "North ", "S. ": "South ", "E. ": "East ", "W. ": "West "}[pre]
             # both spellings: "Mt. Pleasant" is an alternate name of a few towns, "Mount Pleasant" of many
             c = c + tuple(i for i in gaz.lookup(alt + s[len(pre):]) if i not in c
                           and (not c or gaz.feat[i] in (CITY, CAPITAL)))
             break
     if c:
         return c
-    m = re.match(r"^(?:Town of |City of |Village of )?(.+?)(?: (City|Town|Village|Township|Twp\.?|Province|State|County|Co\.|Station))?$", s)
+    m = _PLACE_WORD.match(s)
     if m and m.group(1) != s:
-        if m.group(2) in ("Co.",):
+        if m.group(2) == "Co.":
             c = gaz.lookup(m.group(1) + " County")
         else:
             c = gaz.lookup(m.group(1))
@@ -114,7 +116,7 @@ def _geo_candidates(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
             return c
     # demonyms of divisions and regions: "Ohioans", "Texan", "Ontarians", "Dagestani"
     for suf, reps in (("ians", ("ia", "io", "")), ("ans", ("a", "", "as")), ("ers", ("", "e")), ("an", ("a", "as", "")),
-                      ("i", ("", "stan")), ("ers", ("",))):
+                      ("i", ("", "stan"))):
         if s.endswith(suf) and len(s) >= len(suf) + 3:
             for r in reps:
                 c = tuple(i for i in gaz.lookup(s[: -len(suf)] + r) if gaz.feat[i] in (ADM1, COUNTRY, REGION))
@@ -159,25 +161,15 @@ _ADM_AFTER = re.compile(r"\s+(?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Oo]blast|[P
 _ADM_BEFORE = re.compile(r"\b(?:[Ss]tates?|[Pp]rovinces?|[Gg]overnorate|[Oo]blast|[Pp]refecture) of\s+$")
 # "Terry Jolly, 60, Lebanon": name, age, town
 _AGE_BEFORE = re.compile(r"[A-Z][\w'’.-]+,\s*\d{1,3},\s*(?:(?:also\s+|both\s+)?of\s+)?$")
+_AGE_OR_WHO = re.compile(r",\s*(?:\d{1,3},|who\b)")  # "Name, 45," / "Name, who"
+_AFTER_COMMA = re.compile(r"[A-Z][\w.]*,\s*$")  # "Springfield, " before a division
+_LIST_BEFORE = re.compile(r"[A-Z][\w.'-]*\s*(?:,|\band|\bor|&)\s*$")  # "Becker, Clay or " before a name
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*")
+_COMMA_SEP = re.compile(r"\s*,\s*")
 _CAPSEQ = re.compile(r"\b(?:[A-Z][a-zA-Z.'’-]+)(?:\s+(?:of\s+)?[A-Z][a-zA-Z.'’-]+){0,2}")
 
 
-def _street_words() -> frozenset[str]:
-    global _STREET
-    if _STREET is None:
-        from .gazetteer import RES, read_tsv
-        _STREET = frozenset(r[0].strip() for r in read_tsv(RES / "street_words.tsv"))
-    return _STREET
-
-
-_STREET: frozenset[str] | None = None
 _COUNTY_NAMED = re.compile(r"\b([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?)\s(County|Parish)\b")
-
-
-PERSON_CHECK = True  # person names give no country/division evidence (switch kept for measuring)
-_NOT_GIVEN = frozenset("The A An In At On Of To For From By With And But Or As If When After Before While Since "
-                       "During Under Over Near Into Than That This These Those Mr Mrs Ms Dr St Mt Ft Lt Gov Sen Rep "
-                       "President Judge Sheriff Chief Officer Sgt Capt Col Gen Coach Mayor".split())
 
 
 def _person_names(gaz: Gazetteer, text: str, seqs: list) -> frozenset[str]:
@@ -187,6 +179,7 @@ def _person_names(gaz: Gazetteer, text: str, seqs: list) -> frozenset[str]:
     ", who". Neither the full name nor the bare surname is place evidence (see :func:`text_context`)."""
     alone = {m.group(0) for m in seqs if " " not in m.group(0)}
     titles = _person_titles()
+    not_given = word_list("not_given_names.tsv")
     out = set()
     for m in seqs:
         words = m.group(0).split()
@@ -201,33 +194,22 @@ def _person_names(gaz: Gazetteer, text: str, seqs: list) -> frozenset[str]:
         last, first = words[-1], words[0]
         # a title before the name, "Name, 45," or "Name, who": a person even when the surname stands alone
         # nowhere else
-        cue = titled or bool(re.match(r",\s*(?:\d{1,3},|who\b)", text[m.end():m.end() + 8]))
+        cue = titled or bool(_AGE_OR_WHO.match(text[m.end():m.end() + 8]))
         if (last not in alone and not cue) or len(last) < 3 or not last.isalpha() or not last[1:].islower() or \
-                first.rstrip(".") in _NOT_GIVEN or not first[1:].replace("'", "").isalpha() or first.isupper():
+                first.rstrip(".") in not_given or not first[1:].replace("'", "").isalpha() or first.isupper():
             continue
         full = " ".join(words)
         if gaz.lookup(full) or gaz.zip_lookup(full):
             continue  # "North Carolina", "Baton Rouge": a place
-        if norm(last) in GENERIC_LAST or last in _NOT_GIVEN:
+        if norm(last) in word_list("generic_last_words.tsv") or last in not_given:
             continue
         out.add(last)
     return frozenset(out)
 
 
-_TITLES: frozenset[str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _person_titles() -> frozenset[str]:
-    global _TITLES
-    if _TITLES is None:
-        from .gazetteer import RES
-        with open(RES / "person_titles.txt", encoding="utf-8") as f:
-            _TITLES = frozenset(ln.strip().rstrip(".") for ln in f if ln.strip() and not ln.startswith("#"))
-    return _TITLES
-
-
-GENERIC_LAST = frozenset("county parish city town township village state province island islands river lake "
-                         "valley park beach hills creek bay mountain mountains district region".split())
+    return frozenset(w.rstrip(".") for w in word_list("person_titles.txt"))
 
 
 def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozenset(), ambiguous: list | None = None):
@@ -239,7 +221,8 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
     for a, b in skip:
         mask[a:b] = b"\x01" * (b - a)
     seqs = [m for m in _CAPSEQ.finditer(text) if 1 not in mask[m.start():m.end()]]
-    persons = _person_names(gaz, text, seqs) if PERSON_CHECK else frozenset()
+    persons = _person_names(gaz, text, seqs)
+    street = word_list("street_words.tsv")
     for m in seqs:
         if _TOWNISH.match(text, m.end()):
             continue
@@ -247,20 +230,21 @@ def text_context(gaz: Gazetteer, text: str, skip: set[tuple[int, int]] = frozens
         if words[-1] in persons and (len(words) > 1 or m.group(0) in persons):
             continue  # "Lorraine Bailey ... Bailey said": a person, not Lorraine (France)
         nxt = text[m.end():m.end() + 14].split()
-        if nxt and nxt[0].rstrip(",;:") in _street_words() or words[-1] in _street_words():
+        if nxt and nxt[0].rstrip(",;:") in street or words[-1] in street:
             continue  # "Washington Drive", "Memphis St.": a street, not the state or town
         # every sub-sequence starting at a word boundary, longest first
         for a in range(len(words)):
             for b in range(len(words), a, -1):
                 phrase = " ".join(words[a:b]).rstrip(".,") if b - a > 1 or not words[a].endswith(".") else words[a]
-                if norm(phrase) not in gaz.area_keys() and phrase not in gaz.abbr and phrase not in gaz.state_abbr:
+                abbr = phrase in gaz.abbr or phrase in gaz.state_abbr
+                if not abbr and norm(phrase) not in gaz.area_keys():
                     continue
                 allc = candidates(gaz, phrase)
                 if any(gaz.feat[i] in (REGION, CONTINENT) for i in allc):
                     break  # "Gulf" (the region, or a province of Papua New Guinea): no evidence either way
                 cs = [i for i in allc if gaz.feat[i] in (COUNTRY, ADM1)]
-                if len(cs) == 1 and (gaz.is_primary(phrase, cs[0]) or phrase in gaz.abbr or phrase in gaz.state_abbr
-                                     or norm(phrase) in gaz.demonyms) and (b - a > 1 or len(phrase) > 3 or phrase in gaz.abbr or phrase in gaz.state_abbr):
+                if len(cs) == 1 and (abbr or gaz.is_primary(phrase, cs[0]) or norm(phrase) in gaz.demonyms) \
+                        and (abbr or b - a > 1 or len(phrase) > 3):
                     i = cs[0]
                     out.append((gaz.cc[i], gaz.adm1[i] if gaz.feat[i] == ADM1 else ""))
                     break
@@ -281,12 +265,12 @@ def _alt_shadowed(gaz: Gazetteer, surface: str, cs: tuple[int, ...]) -> set[int]
     if not prim_cc:
         return set()
     return {i for i in cs if gaz.feat[i] in (CITY, CAPITAL) and not gaz.is_primary(name, i)
-            and (SHADOW_ANY_COUNTRY or gaz.cc[i] in prim_cc)}
+            and gaz.cc[i] in prim_cc}
 
 
 def base_score(gaz: Gazetteer, surface: str, i: int) -> float:
     f = gaz.feat[i]
-    if f == CITY and gaz.gid[i] == 0:
+    if gaz.is_zip_town(i):
         return ZIP_BASE
     if f in BASE:
         sc = BASE[f]
@@ -363,17 +347,14 @@ def near_feature(gaz: Gazetteer, surface: str) -> tuple[int, ...]:
     cs = tuple(i for i in candidates(gaz, core) if gaz.feat[i] in (CITY, CAPITAL, ADM2, ADM1))
     # a feature is named after a known place rather than a hamlet ("Lake Erie" is not Erie, Michigan): ZIP
     # towns only when the gazetteer holds no other place of that name ("Neches River" -> Neches, Texas)
-    return tuple(i for i in cs if gaz.gid[i] or gaz.feat[i] != CITY) or cs
+    return tuple(i for i in cs if not gaz.is_zip_town(i)) or cs
 
 
-def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None = None,
-                  context_spans: list[tuple[int, int]] | None = None,
-                  approx: list | None = None, persons: list[tuple[int, int]] | None = None) -> list[int | None]:
-    """Resolve every span of ``text`` to a gazetteer entry index (or None), using the whole set as context.
-    When ``approx`` is a list it receives, per span, True where the place is only the town or division a
-    missing feature is named after (see :func:`near_feature`). ``persons`` are spans the NER read as
-    persons: they give no country or division evidence ("Lorraine Bailey")."""
-    gaz = gaz or get_gazetteer()
+def _mention_candidates(gaz: Gazetteer, text: str, spans: list[tuple[int, int]]):
+    """Candidates of every mention, before context: its gazetteer entries, else the place a missing
+    feature is named after (:func:`near_feature`) or the division or country of its qualifier, plus the
+    counties of a bare name the text also writes as "X County". Returns (candidates, near flags,
+    county-sense flags, qualifiers, abbreviated-qualifier flags) per mention."""
     n = len(spans)
     cands = [candidates(gaz, text[a:b]) for a, b in spans]
     near_flags = [False] * n
@@ -406,13 +387,26 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if area is not None:
                 cands[k] = (area,)
                 near_flags[k] = True
-    if approx is not None:
-        approx[:] = near_flags
     for k, q in enumerate(quals):
         # "China, Japan and the United Kingdom": a list of countries, not China in Japan
         if q and not q[1] and any(gaz.feat[i] == COUNTRY and gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i)
                                   for i in cands[k]):
             quals[k] = None
+    return cands, near_flags, sense_flags, quals, qual_abbr
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None = None,
+                  context_spans: list[tuple[int, int]] | None = None,
+                  approx: list | None = None, persons: list[tuple[int, int]] | None = None) -> list[int | None]:
+    """Resolve every span of ``text`` to a gazetteer entry index (or None), using the whole set as context.
+    When ``approx`` is a list it receives, per span, True where the place is only the town or division a
+    missing feature is named after (see :func:`near_feature`). ``persons`` are spans the NER read as
+    persons: they give no country or division evidence ("Lorraine Bailey")."""
+    gaz = gaz or get_gazetteer()
+    n = len(spans)
+    cands, near_flags, sense_flags, quals, qual_abbr = _mention_candidates(gaz, text, spans)
+    if approx is not None:
+        approx[:] = near_flags
     names = [clean(text[a:b]) for a, b in spans]
     surf = [x.casefold() for x in names]
     # one sense per discourse: a qualifier on one mention ("Paris, Texas") holds for the others
@@ -500,7 +494,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
     for k, (a, b) in enumerate(spans):
         mm = _COUNTIES.match(text, b)
         if mm and cands[k] and mm.group(0).strip()[:5].lower() in ("count", "paris") and mm.group(1)[-1] == "s" \
-                and not re.search(r"[A-Z][\w.'-]*\s*(?:,|\band|\bor|&)\s*$", text[max(0, a - 40):a]):
+                and not _LIST_BEFORE.search(text[max(0, a - 40):a]):
             continue  # "Indiana counties", "the metro Athens counties": not Indiana County
         if mm and cands[k]:
             word = "Parish" if mm.group(1).lower().startswith("parish") else "County"
@@ -509,7 +503,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 cands[k] = cc
                 sense_flags[k] = False
                 base[k] = [base_score(gaz, text[a:b] + " " + word, i) for i in cc]
-    after_comma = [bool(re.search(r"[A-Z][\w.]*,\s*$", text[max(0, a - 40):a])) for a, b in spans]
+    after_comma = [bool(_AFTER_COMMA.search(text[max(0, a - 40):a])) for a, b in spans]
     has_country = [any(gaz.feat[i] in (COUNTRY, REGION, CONTINENT) and gaz.is_primary(clean(text[a:b]), i) for i in cs)
                    for (a, b), cs in zip(spans, cands)]
     # spatial coherence: candidate points of every other distinct name (top candidates only), and the
@@ -584,7 +578,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             if 0 <= rr < n:
                 kk = order_pos[rr]
                 lo, hi = (spans[kk][1], spans[k][0]) if rr < r else (spans[k][1], spans[kk][0])
-                if 0 <= hi - lo <= 6 and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", text[lo:hi]) and \
+                if 0 <= hi - lo <= 6 and _LIST_SEP.fullmatch(text[lo:hi]) and \
                         first[kk] is not None and gaz.feat[first[kk]] == ADM1 and gaz.cc[first[kk]] == gaz.cc[i]:
                     return True
         return False
@@ -597,7 +591,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             return False
         kk = order_pos[r - 1]
         return first[kk] is not None and gaz.feat[first[kk]] == COUNTRY and \
-            bool(re.fullmatch(r"\s*,\s*", text[spans[kk][1]:spans[k][0]]))
+            bool(_COMMA_SEP.fullmatch(text[spans[kk][1]:spans[k][0]]))
 
     def decide(prev: list | None = None, keys: set | None = None) -> list[int | None]:
         """Pick a candidate for every mention; with ``prev``, only mentions with a candidate in one of the
@@ -672,7 +666,7 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             # the world city's country (local-government words, or three other names in the namesake's state)
             if best is not None and not quals[k] and gaz.feat[best] in (CITY, CAPITAL, ADM2) \
                     and not _world_city(gaz, best) and surf[k] not in local_cue and spatial.get((surf[k], best), 0.0) <= 0:
-                w = _world_namesake(gaz, clean(text[spans[k][0]:spans[k][1]]), cs)
+                w = _world_namesake(gaz, names[k], cs)
                 if w is not None and (cv(gaz.cc[w], surf[k]) > 0 or not (
                         local_text or _names_in(gaz, first, surf, names_by_adm1, k, best) >= LOCAL_NAMES)):
                     best = w
@@ -680,16 +674,15 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
             # unless the text says "Washington state")
             if best is not None and gaz.feat[best] == ADM1 and not quals[k] and not adm_cue[k] and \
                     not adm_peers(k, best):
-                name_k = clean(text[spans[k][0]:spans[k][1]])
                 cap = next((i for i in cs if gaz.feat[i] == CAPITAL and gaz.cc[i] == gaz.cc[best]
-                            and gaz.is_primary(name_k, i)), None)
+                            and gaz.is_primary(names[k], i)), None)
                 if cap is not None:
                     best = cap
             # a division named after its capital city (Pyongyang, Alexandria): the city itself
             if best is not None and gaz.feat[best] == ADM1 and not adm_cue[k] and not adm_peers(k, best):
                 for i in cs:
                     if gaz.feat[i] in (CITY, CAPITAL) and gaz.cc[i] == gaz.cc[best] and gaz.pop[i] >= 100_000 and \
-                            gaz.is_primary(clean(text[spans[k][0]:spans[k][1]]), i) and \
+                            gaz.is_primary(names[k], i) and \
                             haversine(gaz.lat[i], gaz.lon[i], gaz.lat[best], gaz.lon[best]) < 60:
                         best = i
                         break
@@ -705,27 +698,30 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
         return out
 
     out = decide()
-    if ROUNDS > 1:
-        # second round: places confirmed by their neighbours (spatial support) vote for their division, so
-        # that "Douglas County" placed in Minnesota by its neighbours pulls "Albany" and "Brandon" there too
-        changed: set = set()
-        for k, i in enumerate(out):
-            if i is not None and len(cands[k]) > 1 and gaz.feat[i] in (CITY, CAPITAL, ADM2) and gaz.adm1[i] \
-                    and spatial.get((surf[k], i), 0.0) >= CONFIRM_NEAR:
-                key = (gaz.cc[i], gaz.adm1[i])
-                if avote[key].get(surf[k], 0.0) < ROUND2_VOTE:
-                    vote(avote, key, surf[k], ROUND2_VOTE)
-                    changed.add(key)
-        if changed:
-            atot.clear()
-            atot.update({c: sum(v.values()) for c, v in avote.items()})
-            out = decide(out, changed)
-    # one sense per discourse: a name read as a town where the text marks it as one ("Palestine man",
-    # "the Jordan middle school", "Lebanon police") is that town in its other mentions too, not the country
+    # second round: places confirmed by their neighbours (spatial support) vote for their division, so
+    # that "Douglas County" placed in Minnesota by its neighbours pulls "Albany" and "Brandon" there too
+    changed: set = set()
+    for k, i in enumerate(out):
+        if i is not None and len(cands[k]) > 1 and gaz.feat[i] in (CITY, CAPITAL, ADM2) and gaz.adm1[i] \
+                and spatial.get((surf[k], i), 0.0) >= CONFIRM_NEAR:
+            key = (gaz.cc[i], gaz.adm1[i])
+            if avote[key].get(surf[k], 0.0) < ROUND2_VOTE:
+                vote(avote, key, surf[k], ROUND2_VOTE)
+                changed.add(key)
+    if changed:
+        atot.clear()
+        atot.update({c: sum(v.values()) for c, v in avote.items()})
+        out = decide(out, changed)
+    marked = [townish[k] or cityish[k] or surf[k] in local_cue for k in range(n)]
+    return _one_town_sense(gaz, out, cands, surf, marked)
+
+
+def _one_town_sense(gaz: Gazetteer, out: list, cands: list, surf: list[str], marked: list[bool]) -> list:
+    """One sense per discourse: a name read as a town where the text marks it as one ("Palestine man",
+    "the Jordan middle school", "Lebanon police") is that town in its other mentions too, not the country."""
     town_sense: dict[str, int] = {}
     for k, i in enumerate(out):
-        if i is not None and gaz.feat[i] in (CITY, CAPITAL, ADM2) and \
-                (townish[k] or cityish[k] or surf[k] in local_cue):
+        if i is not None and gaz.feat[i] in (CITY, CAPITAL, ADM2) and marked[k]:
             town_sense.setdefault(surf[k], i)
     if town_sense:
         for k, i in enumerate(out):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from ..model import Entity, Place
-from .gazetteer import ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, get_gazetteer, norm
-from .resolve import resolve_place, resolve_spans, to_place
+from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, get_gazetteer, norm,
+                        word_list)
+from .resolve import candidates, resolve_place, resolve_spans, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
@@ -14,10 +15,10 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Ma
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
 
 
-
 def _speech_verbs() -> frozenset[str]:
     from ..actors.lexicon import speech_verbs  # here, not at the top: actors imports the gazetteer
     return speech_verbs()
+
 
 def find_dateline(text: str) -> Place | None:
     """ "SEOUL (Reuters) - ..." / "WASHINGTON — ..." / "Lagos, Nigeria - ..." -> the place."""
@@ -33,23 +34,18 @@ def find_dateline(text: str) -> Place | None:
         s = f"{full}, {m.group(2).strip()}"
         return to_place(gaz, resolve_spans(s, [(0, len(full))], gaz)[0])
     # a dateline names a city: the capital or the most populous town of that name
-    from .resolve import candidates
     towns = [i for i in candidates(gaz, full) if gaz.feat[i] in (CITY, CAPITAL) and gaz.is_primary(full, i)]
     if towns:
         return to_place(gaz, max(towns, key=lambda i: (gaz.feat[i] == CAPITAL, gaz.pop[i])))
     return resolve_place(full)
 
 
-ORG_WORDS = re.compile(r"^(Police|Sheriff|County|City|Fire|Department|Public|High|Middle|Elementary|School|Schools|"
-                       r"University|College|Hospital|Medical|Chamber|Council|Board|Township|Town|Village|Library|"
-                       r"Memorial|Regional|Community|Municipal|Daily|Courthouse|Jail|Airport|Park|Parks|Water|"
-                       r"Housing|Transit|Area|State|Police Department|Symphony|Zoo|Museum|Center|Centre)\b")
-TOWN_NOUNS = {"man", "woman", "resident", "residents", "police", "mayor", "city", "native", "teen", "couple"}
-LOC_PREP = {"in", "at", "near", "from", "outside", "to", "of", "around", "across", "into", "between", "and"}
+ORG_WORDS = re.compile(r"^(" + "|".join(map(re.escape, sorted(word_list("org_words.tsv")))) + r")\b")
+TOWN_NOUNS = word_list("town_nouns.tsv")
+LOC_PREP = word_list("toponym_preps.tsv")
 
 
 def _is_known_place(gaz, name: str, strict: bool) -> bool:
-    from .resolve import candidates
     if name in gaz.abbr or norm(name) in gaz.demonyms:
         return True
     for i in candidates(gaz, name):
@@ -162,10 +158,8 @@ class PlaceResolver:
             elif e.label == "NORP":
                 # demonyms of countries are places too ("British", "North Korean")
                 key = e.text.strip()
-                from .resolve import candidates
-                if key in gaz.abbr or any(gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION) and
-                                          (norm(key) in gaz.demonyms or not gaz.is_primary(key, i) or
-                                           gaz.feat[i] != CITY) for i in candidates(gaz, key)):
+                if key in gaz.abbr or any(gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION)
+                                          for i in candidates(gaz, key)):
                     targets.append(k)
         spans = [(ctx.entities[k].start, ctx.entities[k].end) for k in targets]
         flags: list = []
@@ -193,8 +187,7 @@ class PlaceResolver:
 
 # event types whose direct object, when a place, is where the event happened ("shelled Aleppo")
 MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "on",
-                  "through", "along", "within", "over"}
+LOCATIVE_PREPS = word_list("locative_preps.tsv")
 
 
 def _locative_place(doc, part, head, ev=None) -> bool:
@@ -233,8 +226,11 @@ def _inside_participant(tok, clause, trigger=None) -> bool:
     return False
 
 
+SPECIFICITY = {"city": 4, "town": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}
+
+
 def _specificity(p: Place) -> int:
-    return {"city": 4, "town": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}.get(p.feature or "", 0)
+    return SPECIFICITY.get(p.feature or "", 0)
 
 
 class EventLocator:
