@@ -38,3 +38,11 @@ def date_all(ctx):
     return ctx
 
 
+
+
+def dated(nlp, text: str, *triggers: str, dct: date = EXAMPLE_DCT) -> list[Event]:
+    """Tag ``text``, add an event on the first token equal to each trigger (in order), date them all."""
+    ctx = make_ctx(nlp, text, dct)
+    evs = [add_event(ctx, t) for t in triggers]
+    date_all(ctx)
+    return evs

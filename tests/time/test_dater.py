@@ -9,7 +9,7 @@ import pytest
 from tacitus.pipeline import Context
 from tacitus.time import EventDater
 from tacitus.time.dater import granularity_of, mod_interval
-from tests.time.helpers_time import add_event, date_all, make_ctx
+from tests.time.helpers_time import add_event, date_all, dated, make_ctx
 
 
 @pytest.fixture(scope="module")
@@ -94,44 +94,32 @@ def test_dater_example_undated_asylum_is_unknown_not_publication(example_ctx):
     ("Police arrested him on Tuesday.", "arrested", ("2019-01-01", "2019-01-01", None)),
 ])
 def test_dater_relations(nlp, text, trigger, expected):
-    ctx = make_ctx(nlp, text)
-    ev = add_event(ctx, trigger)
-    date_all(ctx)
+    [ev] = dated(nlp, text, trigger)
     assert (ev.date.start, ev.date.end, ev.date.mod) == expected
     assert ev.date.basis == "text"
 
 
 def test_dater_relative_clause_timex_governs_only_its_verb(nlp):
     text = "The minister, who resigned in 2015, criticised the government."
-    ctx = make_ctx(nlp, text)
-    resigned = add_event(ctx, "resigned")
-    criticised = add_event(ctx, "criticised")
-    date_all(ctx)
+    resigned, criticised = dated(nlp, text, "resigned", "criticised")
     assert resigned.date.value == "2015"
     assert (criticised.date.value, criticised.date.end, criticised.date.basis) == (None, "2019-01-03", "unknown")
 
 
 def test_dater_apposition_timex_governs_only_itself(nlp):
     text = "Smith, a general dismissed in 2012, attacked the city."
-    ctx = make_ctx(nlp, text)
-    attacked = add_event(ctx, "attacked")
-    dismissed = add_event(ctx, "dismissed")
-    date_all(ctx)
+    attacked, dismissed = dated(nlp, text, "attacked", "dismissed")
     assert dismissed.date.value == "2012"
     assert attacked.date.basis == "unknown"
 
 
 def test_dater_future_event_without_timex(nlp):
-    ctx = make_ctx(nlp, "The government will raise taxes.")
-    ev = add_event(ctx, "raise")
-    date_all(ctx)
+    [ev] = dated(nlp, "The government will raise taxes.", "raise")
     assert (ev.date.start, ev.date.end, ev.date.basis) == ("2019-01-03", None, "unknown")
 
 
 def test_dater_xcomp_inherits_from_governing_verb(nlp):
-    ctx = make_ctx(nlp, "On Monday the rebels agreed to release the hostages.")
-    ev = add_event(ctx, "release")
-    date_all(ctx)
+    [ev] = dated(nlp, "On Monday the rebels agreed to release the hostages.", "release")
     assert ev.date.value == "2018-12-31"
 
 
@@ -170,18 +158,13 @@ def test_dater_granularity_of(value, gran):
 
 def test_dater_nominal_object_of_a_reaction_keeps_its_own_time(nlp):
     text = "On Thursday the council condemned the bombing of the embassy."
-    ctx = make_ctx(nlp, text)
-    bombing = add_event(ctx, "bombing")
-    condemned = add_event(ctx, "condemned")
-    date_all(ctx)
+    bombing, condemned = dated(nlp, text, "bombing", "condemned")
     assert condemned.date.value == "2019-01-03"
     assert bombing.date.basis == "unknown"
 
 
 def test_dater_nominal_object_of_a_carrier_verb(nlp):
-    ctx = make_ctx(nlp, "The army launched an offensive on Tuesday.")
-    ev = add_event(ctx, "offensive")
-    date_all(ctx)
+    [ev] = dated(nlp, "The army launched an offensive on Tuesday.", "offensive")
     assert ev.date.value == "2019-01-01"
 
 
@@ -217,9 +200,7 @@ FRI, MON, WED = "2024-05-03", "2024-05-06", "2024-05-08"
     ("Cobra is to meet at 11am today to discuss swine flu.", ["meet", "discuss"], WED),
 ])
 def test_dater_weekday_in_the_same_clause(nlp, text, triggers, day):
-    ctx = make_ctx(nlp, text, QA_DCT)
-    evs = [add_event(ctx, t) for t in triggers]
-    date_all(ctx)
+    evs = dated(nlp, text, *triggers, dct=QA_DCT)
     for t, ev in zip(triggers, evs):
         assert (t, ev.date.start, ev.date.end, ev.date.basis) == (t, day, day, "text")
 
@@ -288,9 +269,7 @@ def test_dater_qa_future_sentence_through_the_pipeline(pipeline):
     ("The EU lifted the sanctions on Belarus on Friday.", "sanctions"),
 ])
 def test_dater_does_not_lift_foreign_dates(nlp, text, trigger):
-    ctx = make_ctx(nlp, text, QA_DCT)
-    ev = add_event(ctx, trigger)
-    date_all(ctx)
+    [ev] = dated(nlp, text, trigger, dct=QA_DCT)
     assert ev.date.basis == "unknown", (ev.date.value, ev.date.start, ev.date.end)
 
 
@@ -301,23 +280,17 @@ def test_dater_does_not_lift_foreign_dates(nlp, text, trigger):
     ("He spoke at Monday's summit in Brussels.", "spoke", MON),
 ])
 def test_dater_event_noun_with_its_own_date(nlp, text, trigger, value):
-    ctx = make_ctx(nlp, text, QA_DCT)
-    ev = add_event(ctx, trigger)
-    date_all(ctx)
+    [ev] = dated(nlp, text, trigger, dct=QA_DCT)
     assert (ev.date.start, ev.date.end, ev.date.basis) == (value, value, "text")
 
 
 def test_dater_event_noun_date_does_not_date_the_reaction(nlp):
-    ctx = make_ctx(nlp, "Officials blamed the April 20 explosion that killed 11 workers.", QA_DCT)
-    ev = add_event(ctx, "blamed")
-    date_all(ctx)
+    [ev] = dated(nlp, "Officials blamed the April 20 explosion that killed 11 workers.", "blamed", dct=QA_DCT)
     assert ev.date.basis == "unknown"
 
 
 def test_dater_from_is_temporal_only_with_a_timex(nlp):
-    ctx = make_ctx(nlp, "The Soviet Union withdrew from Afghanistan in 1989.", QA_DCT)
-    ev = add_event(ctx, "withdrew")
-    date_all(ctx)
+    [ev] = dated(nlp, "The Soviet Union withdrew from Afghanistan in 1989.", "withdrew", dct=QA_DCT)
     assert (ev.date.start, ev.date.end, ev.date.mod) == ("1989-01-01", "1989-12-31", None)
 
 
@@ -335,9 +308,7 @@ def test_dater_from_is_temporal_only_with_a_timex(nlp):
     ("The deal must be signed before the end of May.", "signed", ("2024-05", None, "2024-05-31", "BEFORE")),
 ])
 def test_dater_mod_intervals(nlp, text, trigger, expected):
-    ctx = make_ctx(nlp, text, QA_DCT)
-    ev = add_event(ctx, trigger)
-    date_all(ctx)
+    [ev] = dated(nlp, text, trigger, dct=QA_DCT)
     assert (ev.date.value, ev.date.start, ev.date.end, ev.date.mod) == expected
     assert ev.date.basis == "text"
 

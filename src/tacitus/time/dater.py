@@ -44,22 +44,13 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import EventDate, Span, Timex
-from .resources import RES_ROOT
+from .resources import RES_ROOT, read_roles
 from .tense import verb_tense
 
 
-@lru_cache(maxsize=4)
 def _dating_table(lang: str = "en") -> dict[str, dict[str, frozenset[str]]]:
     """role -> {word: flags}, from resources/<lang>/time/dating.tsv (a word may have several roles)."""
-    out: dict[str, dict[str, frozenset[str]]] = {}
-    for line in (RES_ROOT / lang / "time" / "dating.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")]
-        if len(cols) < 2:
-            continue
-        out.setdefault(cols[1], {})[cols[0].lower()] = frozenset(cols[2].split(",")) if len(cols) > 2 else frozenset()
-    return out
+    return read_roles(RES_ROOT / lang / "time" / "dating.tsv")
 
 
 def _dating_words(lang: str = "en") -> dict[str, str]:
@@ -102,7 +93,7 @@ CARRIER_PREPS = {"on", "in", "into", "under"}
 # "killed in the April 20 explosion", "spoke at Monday's summit": the event noun's date is the verb's
 WITHIN_EVENT = {"in", "during", "at"} & WITHIN
 # the prepositions of a date phrase that may be lifted from a noun to its verb (see _lift_noun)
-LIFT_SIGNALS = {w for w, r in SIGNALS.items() if r == "in"} & {"in", "on", "at", "during"}
+LIFT_SIGNALS = WITHIN & {"in", "on", "at", "during"}
 
 
 @lru_cache(maxsize=20000)
@@ -134,26 +125,20 @@ def _is_event_noun(tok) -> bool:
                                        for c in tok.children)
 
 
+_GRANULARITY = [(re.compile(p), g) for p, g in (
+    (r"\d{4}-\d\d-\d\d", "day"), (r"\d{4}-W\d\d(-WE)?", "week"), (r"\d{4}-\d\d", "month"),
+    (r"\d{4}-Q\d", "quarter"), (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{4}(-H\d)?", "year"),
+    (r"\d{3}", "decade"), (r"\d{2}", "century"))]
+_TIME_VALUE = re.compile(r"\d{4}-\d\d-\d\dT")
+
+
 def granularity_of(value: str | None) -> str:
     v = value or ""
-    if "T" in v[4:] and re.match(r"^\d{4}-\d\d-\d\dT", v):
+    if "T" in v[4:] and _TIME_VALUE.match(v):
         return "time"
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
-        return "day"
-    if re.fullmatch(r"\d{4}-W\d\d(-WE)?", v):
-        return "week"
-    if re.fullmatch(r"\d{4}-\d\d", v):
-        return "month"
-    if re.fullmatch(r"\d{4}-Q\d", v):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-(SP|SU|FA|WI)", v):
-        return "season"
-    if re.fullmatch(r"\d{4}(-H\d)?", v):
-        return "year"
-    if re.fullmatch(r"\d{3}", v):
-        return "decade"
-    if re.fullmatch(r"\d{2}", v):
-        return "century"
+    for rx, gran in _GRANULARITY:
+        if rx.fullmatch(v):
+            return gran
     return "unknown"
 
 
@@ -244,13 +229,15 @@ class _Doc:
             toks = self.tokens(tx.start, tx.end)
             for i in toks:
                 self.tok_timex.setdefault(i, k)
-            head = None
-            for i in toks:
-                h = doc[i].head.i
-                if h not in toks or h == i:
-                    head = i
-                    break
-            self.heads.append(head)
+            self.heads.append(self.head(toks))
+
+    def head(self, toks: list[int]) -> int | None:
+        """The first of ``toks`` whose syntactic head lies outside them (or is itself): the phrase head."""
+        for i in toks:
+            h = self.doc[i].head.i
+            if h not in toks or h == i:
+                return i
+        return None
 
     def tokens(self, start: int, end: int) -> list[int]:
         i = bisect.bisect_right(self.starts, start) - 1
@@ -294,7 +281,7 @@ def _attachment(dd: _Doc, k: int):
             signal = "ahead"
             a = a.head
         a = a.head
-    elif tok.dep_ in ("pobj",) and a.lower_ in TEMPORAL_PREPS | WITHIN:
+    elif tok.dep_ in ("pobj",) and a.lower_ in SIGNALS:  # TEMPORAL_PREPS | WITHIN
         signal = a.lower_
         a = a.head
     # PP-attachment repair: "V ... following the test in September 2017" -> the timex modifies "test"
@@ -375,17 +362,24 @@ class Dater:
         self.timexes: list[Timex] = list(ctx.timexes)
         self.doc = ctx.doc
         self.dd = _Doc(self.doc, self.timexes) if self.doc is not None and len(self.doc) else None
+        self._ivs: dict[int, tuple[date | None, date | None] | None] = {}
         self.att = []
         # lifted[k]: a verb that timex k also governs although the parse attaches it elsewhere (a noun
         # inside the verb's arguments, or the verb's own to-complement); used when nothing is attached
         # to that verb directly
         self.lifted: list[int | None] = []
         if self.dd is not None:
-            for k, t in enumerate(self.timexes):
-                iv = timex_interval(t, self.dct)
+            for k in range(len(self.timexes)):
+                iv = self._iv(k)
                 self.att.append(_attachment(self.dd, k) if iv is not None else (None, None, k))
                 self.lifted.append(self._lift(k, iv))
         self.reporting_heads = {ev.head_token for ev in ctx.events if ev.reporting and ev.head_token is not None}
+
+    def _iv(self, k: int) -> tuple[date | None, date | None] | None:
+        """timex_interval of timex k, computed once (None: the timex cannot anchor an event)."""
+        if k not in self._ivs:
+            self._ivs[k] = timex_interval(self.timexes[k], self.dct)
+        return self._ivs[k]
 
     def _lift(self, k: int, iv) -> int | None:
         a, sig, first = self.att[k]
@@ -441,10 +435,8 @@ class Dater:
         toks = self.dd.tokens(ev.trigger.start, ev.trigger.end)
         if not toks:
             return None
-        for i in toks:
-            if self.doc[i].head.i not in toks or self.doc[i].head.i == i:
-                return i
-        return toks[0]
+        h = self.dd.head(toks)
+        return toks[0] if h is None else h
 
     def date_event(self, ev, by_head) -> EventDate:
         if self.dd is None:
@@ -456,7 +448,7 @@ class Dater:
         if not found:
             return self._none(ev)
         ks, signal, indirect = found
-        ks = [k for k in ks if timex_interval(self.timexes[k], self.dct) is not None]
+        ks = [k for k in ks if self._iv(k) is not None]
         if not ks:
             return self._none(ev)
         sent = self.doc[h].sent
@@ -474,19 +466,11 @@ class Dater:
     # -- governing timex ----------------------------------------------------------------------
     def _direct(self, tok_i: int):
         """Timexes attached directly to token tok_i (grouped by first conjunct), best first."""
-        res: dict[int, tuple[list[int], str | None]] = {}
-        for k, (a, sig, first) in enumerate(self.att):
-            if a is not None and a.i == tok_i:
-                ks, s0 = res.get(first, ([], sig))
-                ks.append(k)
-                res[first] = (ks, s0 if s0 else sig)
+        res = self._by_first(k for k, (a, _, _) in enumerate(self.att) if a is not None and a.i == tok_i)
         if not res:
             # nothing attached to the token itself: a date phrase on a noun inside its arguments
-            for k, (a, sig, first) in enumerate(self.att):
-                if self.lifted[k] == tok_i and self.lifted[first] == tok_i:
-                    ks, s0 = res.get(first, ([], sig))
-                    ks.append(k)
-                    res[first] = (ks, s0 if s0 else sig)
+            res = self._by_first(k for k, (_, _, first) in enumerate(self.att)
+                                 if self.lifted[k] == tok_i and self.lifted[first] == tok_i)
         if not res:
             return None
         # a range "from X to Y": two separate direct timexes with from/to signals
@@ -498,8 +482,18 @@ class Dater:
         best = min(res.values(), key=lambda v: self._width(v[0][0]))
         return best[0], best[1]
 
+    def _by_first(self, ks) -> dict[int, tuple[list[int], str | None]]:
+        """Timexes ``ks`` grouped by first conjunct: first -> (the timexes, the first signal found)."""
+        res: dict[int, tuple[list[int], str | None]] = {}
+        for k in ks:
+            sig, first = self.att[k][1], self.att[k][2]
+            group, s0 = res.get(first, ([], sig))
+            group.append(k)
+            res[first] = (group, s0 if s0 else sig)
+        return res
+
     def _width(self, k: int) -> int:
-        iv = timex_interval(self.timexes[k], self.dct)
+        iv = self._iv(k)
         if not iv or iv[0] is None or iv[1] is None:
             return 10 ** 7
         return (iv[1] - iv[0]).days
@@ -638,11 +632,12 @@ class Dater:
         return None
 
     # -- building dates -----------------------------------------------------------------------
-    def _interval(self, t: Timex) -> tuple[date | None, date | None]:
+    def _interval(self, k: int) -> tuple[date | None, date | None]:
         """The timex interval, narrowed by its mod: "earlier this week" -> Monday .. the publication
         date, "later this year" -> the publication date .. December 31 (when the period holds the
         publication date), else the first/middle/last third (mod_interval)."""
-        a, b = timex_interval(t, self.dct)
+        t = self.timexes[k]
+        a, b = self._iv(k)
         if t.mod in ("START", "END") and MOD_NOW_RX is not None and MOD_NOW_RX.search(t.text):
             if a is not None and b is not None and a <= self.dct <= b:
                 return (a, self.dct) if t.mod == "START" else (self.dct, b)
@@ -651,7 +646,7 @@ class Dater:
 
     def _make(self, k: int, signal: str | None, indirect: bool) -> EventDate:
         t = self.timexes[k]
-        a, b = self._interval(t)
+        a, b = self._interval(k)
         rel = _relation(signal)
         mod = t.mod
         if rel == "before" and mod == "END" and not indirect:
@@ -682,8 +677,8 @@ class Dater:
 
     def _span(self, k1: int, k2: int, signal) -> EventDate:
         t1, t2 = self.timexes[k1], self.timexes[k2]
-        a = self._interval(t1)[0]
-        b = self._interval(t2)[1]
+        a = self._interval(k1)[0]
+        b = self._interval(k2)[1]
         return EventDate(value=t1.value, start=_iso(a), end=_iso(b), granularity=granularity_of(t1.value),
                          basis="text", mod=None, timex=Span(t1.start, t2.end, self.ctx.text[t1.start:t2.end]))
 
@@ -720,7 +715,7 @@ class Dater:
         s0, s1 = ev.sentence.start, ev.sentence.end
         best = None
         for k, t in enumerate(self.timexes):
-            if t.start < s0 or t.end > s1 or timex_interval(t, self.dct) is None:
+            if t.start < s0 or t.end > s1 or self._iv(k) is None:
                 continue
             dist = abs(t.start - ev.trigger.start)
             if best is None or dist < best[0]:

@@ -225,6 +225,21 @@ def _read_lines(path: Path):
         yield i, line
 
 
+@lru_cache(maxsize=16)
+def read_roles(path: Path) -> dict[str, dict[str, frozenset[str]]]:
+    """A word list ``word<TAB>role[<TAB>flag,flag]`` (``dating.tsv``, ``tense_verbs.tsv``): role -> {word:
+    flags}; a word may have several roles. Comment lines (``#``) and blank lines are skipped."""
+    out: dict[str, dict[str, frozenset[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < 2:
+            continue
+        out.setdefault(cols[1], {})[cols[0].lower()] = frozenset(cols[2].split(",")) if len(cols) > 2 else frozenset()
+    return out
+
+
 def _read_table(path: Path, examples: list[Example], lower_keys: bool = False) -> dict[str, str]:
     """A two-column tab-separated table; its ``# ex:`` comment lines are appended to ``examples``."""
     table: dict[str, str] = {}

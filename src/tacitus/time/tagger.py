@@ -16,7 +16,7 @@ from datetime import date
 
 from ..model import Timex
 from . import values as V
-from .resources import Resources, load
+from .resources import Resources, compile_pattern, load
 from .tense import adjacent_past, doc_perfect, doc_tense, text_tense
 
 UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "DE": "decade",
@@ -24,13 +24,7 @@ UNIT_GRAN = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter",
              "H1": "half"}
 NEAR_DAYS = 90
 NEAR_MONTHS = 3
-ADJACENT_PAST_MOVES_NEAR = True  # text only: a past verb right before a nearby future date moves it back
 PERIOD_FOCUS_CHARS = 3000  # a reporting period (quarter, half) stays in focus this far, until a span of time
-SAME_YEAR_FIRST = False  # with no tense, a bare month/season is the closest one, not the one in the DCT's year
-SAME_DATE_SAME_YEAR = True  # a month-day repeated in one text keeps the year of its first mention
-PERIOD_ENDED = True  # a quarter/half becomes the reporting period in focus only when reported (see _reported)
-TENSE_OVERRIDES_NEAR = True
-PARSED_PAST_MOVES_NEAR = True  # a past governing verb (parse, or after a fronted time) moves a near date back
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
 _CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
@@ -150,9 +144,6 @@ class _Norm:
                 a, b = c.interval()
                 if a <= self.dct <= b:
                     return c
-            same = [c for c in cands if c.year == self.dct.year]
-            if same and SAME_YEAR_FIRST:
-                return same[0]
 
         def dist(c):
             a, b = c.interval()
@@ -196,7 +187,7 @@ class _Norm:
             p = V.Point("day", yi, month=m_i, day=d_i)
             self.seen.setdefault(("md", m_i, d_i), (p, False))
             return p
-        if SAME_DATE_SAME_YEAR and ("md", m_i, d_i) in self.seen:
+        if ("md", m_i, d_i) in self.seen:
             p, via_dct = self.seen[("md", m_i, d_i)]  # "Feb. 1" again in the same story: the same day
             if via_dct:
                 self.dct  # noqa: B018 -- marks the value as anchored on the publication date
@@ -223,14 +214,12 @@ class _Norm:
     def _near_ok(self, p: V.Point, horizon_days: int) -> bool:
         """The nearby candidate is kept unless the tense clearly points the other way, to a candidate
         within ``horizon_days`` ("will be held in October", said in January)."""
-        if not TENSE_OVERRIDES_NEAR:
-            return True
         t = self.tense()
         a, b = p.interval()
         if t == "future" and b < self.dct:
             nxt = V.shift(p, 1) if p.gran == "year" else replace(p, year=p.year + 1)
             return (nxt.interval()[0] - self.dct).days > horizon_days
-        if PARSED_PAST_MOVES_NEAR and t == "past" and a > self.dct and (
+        if t == "past" and a > self.dct and (
                 self._tense_src == "doc" and not doc_perfect(self.doc, self.span[0])
                 or _FRONTED.search(self.text, max(0, self.span[0] - 12), self.span[0])
                 and _FRONTED_END.match(self.text, self.span[1])):
@@ -238,7 +227,7 @@ class _Norm:
             # said in October): the past candidate, unless it lies more than ``horizon_days`` back
             prv = V.shift(p, -1) if p.gran == "year" else replace(p, year=p.year - 1)
             return (self.dct - prv.interval()[1]).days > horizon_days
-        if ADJACENT_PAST_MOVES_NEAR and t == "past" and a > self.dct and self._tense_src == "text" \
+        if t == "past" and a > self.dct and self._tense_src == "text" \
                 and adjacent_past(self.text, self.span[0], self.res.lang):
             return False  # "took effect in January", said in December: a past verb right before the date
         return True  # text "past" cues farther off ("said") are too noisy to move a nearby future date
@@ -617,12 +606,8 @@ class _Norm:
     period: V.Point | None = None  # last mentioned reporting period (quarter, half)
     _period_pos: int | None = None
 
-    def _ref_near(self, chars: int = 600) -> bool:
-        return self._ref_pos is not None and self.span[0] - self._ref_pos <= chars
-
     _dur_pos: int | None = None
 
-    _ref_pos: int | None = None
     used_ref = False
 
     def f_pod(self, base, pod):
@@ -779,7 +764,6 @@ def _windows(res: Resources, text: str) -> list[tuple[int, int]]:
     """Spans of text around trigger words (merged), snapped to whitespace."""
     rx = _TRIGGER.get(res.lang)
     if rx is None:
-        from .resources import compile_pattern
         if "trigger" in res.fragments:
             rx = compile_pattern("%trigger", res.tables, res.fragments)
             rx = re.compile(rx.pattern[: -len(r"(?![\w])")] + r"s?(?![\w])", rx.flags)  # "Tuesdays"
@@ -915,7 +899,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
         # shorter reading can take its place; a few passes settle it (later failures are just dropped)
         chosen = _select(list(cands))
         items = []
-        norm.ref, norm._ref_pos, norm._dur_pos = None, None, None
+        norm.ref, norm._dur_pos = None, None
         norm.period, norm._period_pos = None, None
         norm.seen = {}
         failed: list = []
@@ -936,8 +920,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
             mod = r.mod or (groups.get("mod") or None) or ("APPROX" if groups.get("orso") else None)
             if isinstance(val, V.Point) and not norm.used_ref:
                 norm.ref = val  # expressions resolved from the reference do not move it
-                norm._ref_pos = s
-                if val.gran in ("quarter", "half") and (not PERIOD_ENDED or _reported(norm, val, text, e)):
+                if val.gran in ("quarter", "half") and _reported(norm, val, text, e):
                     norm.period, norm._period_pos = val, s
             elif r.type == "DURATION":
                 norm._dur_pos = s

@@ -2,7 +2,8 @@
 
 Two sources: the spaCy parse when a ``Doc`` is available (the verb that governs the expression, its
 auxiliaries and tag), else a cheap text heuristic (the nearest verb cue in the same sentence).
-The cue words live in ``resources/<lang>/time/tense.tsv``.
+The cue words live in ``resources/<lang>/time/tense.tsv``, the verb lemmas the parse reading
+uses in ``tense_verbs.tsv``.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .resources import RES_ROOT
+from .resources import RES_ROOT, read_roles
 
 # a sentence end: not after an initial or a short abbreviation ("a.m.", "U.S.", "Mr."), and before a capital
 # a title or month abbreviation before a name or a number ("Sen. Smith", "Roe vs. Wade", "Sept. 11") does
@@ -48,24 +49,22 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     right = text[end:end + 200]
     m = _SENT_END.search(right)
     s1 = end + (m.start() + 1 if m else len(right))
-    if QUOTE_BOUNDS:
-        # inside a quotation, the reporting verb outside it ("... at 4 a.m. Thursday,'' Castro said")
-        # says nothing about the tense of the quoted clause
-        qs = [q.start() for q in _QUOTE.finditer(text, s0, start)]
-        if len(qs) % 2 == 1:
-            s0 = qs[-1]
-            q = _QUOTE.search(text, end, s1)
-            if q:
-                s1 = q.start()
+    # inside a quotation, the reporting verb outside it ("... at 4 a.m. Thursday,'' Castro said")
+    # says nothing about the tense of the quoted clause
+    qs = [q.start() for q in _QUOTE.finditer(text, s0, start)]
+    if len(qs) % 2 == 1:
+        s0 = qs[-1]
+        q = _QUOTE.search(text, end, s1)
+        if q:
+            s1 = q.start()
     best, bestd = None, 10 ** 9
     for m in rx.finditer(text, s0, s1):
         if start <= m.start() < end:
             continue
-        w = re.sub(r"\s+", " ", m.group(0).lower())
+        w = _WS.sub(" ", m.group(0).lower())
         t = table.get(w)
         if t is None:
-            raw = m.group(0)
-            if w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed"):
+            if _regular_past(m.group(0)):
                 t = "past"
             else:
                 continue
@@ -74,22 +73,34 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
         if "|" in t:  # "future|past": by the side of the expression the cue is on
             t = t.split("|")[0 if m.end() <= start else 1]
         before = text[max(s0, m.start() - 30):m.start()].lower()
-        if t == "past" and re.search(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?$", before):
+        if t == "past" and _FUTURE_AUX_BEFORE.search(before):
             t = "future"  # "will be held", "would have met"
-        elif t == "past" and w.endswith("ed") and re.search(r"\b(?:is|are|am|be|being)\s+$", before):
+        elif t == "past" and w.endswith("ed") and _PASSIVE_BEFORE.search(before):
             continue  # present passive "is closed"
-        elif t == "past" and INFINITIVE_CUES and re.search(r"\bto\s+$", before):
-            continue  # an infinitive: "expected to hit on Friday", "to last through Friday"
-        elif t == "past" and INFINITIVE_CUES and \
-                re.search(r"\b(?:can|could|may|might|must|should)\s+(?:(?!have\b)\w+\s+)?(?:be\s+)?$", before):
-            t = "future"  # "the storm could hit Friday", "may be delayed"
+        elif t == "past" and _TO_BEFORE.search(before):
+            continue  # an infinitive (a past cue after "to" is a base form): "expected to hit on Friday"
+        elif t == "past" and _MODAL_BEFORE.search(before):
+            t = "future"  # after a modal, a base form: "the storm could hit Friday", "may be delayed"
         d = start - m.end() if m.end() <= start else (m.start() - end) * RIGHT_WEIGHT
         if d < bestd:
             best, bestd = t, d
     return best if best in ("past", "future") else None
 
 
-QUOTE_BOUNDS = True
+_WS = re.compile(r"\s+")
+# what comes right before a past cue (lowercased) and changes its reading
+_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+$")
+_TO_BEFORE = re.compile(r"\bto\s+$")
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might|must|should)\s+(?:(?!have\b)\w+\s+)?(?:be\s+)?$")
+
+
+def _regular_past(raw: str) -> bool:
+    """A lowercase -ed form that is no cue word ("opened"; not "Ahmed", "agreed")."""
+    w = raw.lower()
+    return w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed")
+
+
 _VERB_PREP = re.compile(r"([\w'’]+)\s+(?:([\w'’]+)\s+)?(?:in|on|during)\s+$")
 _NOT_PAST_AUX = re.compile(r"\b(?:has|have|'ve|will|would|'ll|shall|to|is|are|be|being)\s+$", re.IGNORECASE)
 
@@ -106,7 +117,7 @@ def adjacent_past(text: str, start: int, lang: str = "en") -> bool:
     raw, pos = (m.group(2), m.start(2)) if m.group(2) else (m.group(1), m.start(1))
     w = raw.lower()
     t = table.get(w)
-    if t is None and w.endswith("ed") and len(w) > 4 and raw[0].islower() and not w.endswith("eed"):
+    if t is None and _regular_past(raw):
         t = "past"
     if t != "past" and m.group(2):  # "took effect in": an irregular past (a cue word) one word back
         raw, pos = m.group(1), m.start(1)
@@ -116,14 +127,15 @@ def adjacent_past(text: str, start: int, lang: str = "en") -> bool:
     return not _NOT_PAST_AUX.search(text, max(0, pos - 12), pos)
 
 
-INFINITIVE_CUES = True  # a past cue after "to" or a modal is a base form, not a past tense
 RIGHT_WEIGHT = 1.5  # a cue after the expression counts as this much farther away
 _QUOTE = re.compile(r"''|``|[\"“”]")
 
-_SCHEDULE = {"schedule", "slate", "reschedule"}
-_PLAN = {"plan"}
-_PUT_OFF = {"postpone", "delay", "adjourn", "defer", "extend"}
-_FUT_HEADS = {"expect", "schedule", "plan", "due", "set", "intend", "hope", "aim", "slate", "going"}
+_VERBS = read_roles(RES_ROOT / "en" / "time" / "tense_verbs.tsv")
+_SCHEDULE = set(_VERBS["schedule"])
+_PLAN = set(_VERBS["plan"])
+_PUT_OFF = set(_VERBS["put_off"])
+_FUT_HEADS = set(_VERBS["future_head"])
+_REPORTING = set(_VERBS["not_scheduled"])  # reporting and state verbs
 
 
 def _governing(doc, start: int):
@@ -173,20 +185,14 @@ def doc_tense(doc, start: int, end: int) -> str | None:
     if tok.lemma_.lower() in _PLAN and tok.idx < start and tok.tag_ != "VBN":
         return "future"  # "protesters planned a demonstration on Saturday": the plan is about what follows
     t = verb_tense(tok)
-    if t is None and PRESENT_IS_FUTURE and tok.tag_ in ("VBP", "VBZ", "VB") and \
+    if t is None and tok.tag_ in ("VBP", "VBZ", "VB") and \
             tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
         if cues()[0].get(tok.lower_) == "past":
             return None  # "hurt", "shut", "hit": the same form in the past; the parse's present is a guess
         return "future"  # "the ministers meet Friday": a scheduled event
-    if t is None and WOULD_IS_FUTURE and any(c.lower_ == "would" for c in tok.children):
+    if t is None and any(c.lower_ == "would" for c in tok.children):
         return "future"
     return t
-
-
-PRESENT_IS_FUTURE = True
-WOULD_IS_FUTURE = True
-_REPORTING = {"say", "tell", "report", "announce", "state", "claim", "confirm", "deny", "add", "insist",
-              "be", "have", "remain", "show", "suggest", "believe", "think", "know", "mean", "seem"}
 
 
 def verb_tense(tok) -> str | None:
@@ -217,8 +223,3 @@ def verb_tense(tok) -> str | None:
                                  for c in tok.children):
         return "future"
     return None
-
-
-def tense_at(text: str, start: int, end: int, doc=None, lang: str = "en") -> str | None:
-    t = doc_tense(doc, start, end) if doc is not None else None
-    return t or text_tense(text, start, end, lang)
