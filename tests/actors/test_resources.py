@@ -13,6 +13,27 @@ def _cases(name):
     return [pytest.param(a, b, id=f"{name}:{a}") for a, b in examples(RES / name)]
 
 
+def _at_cases(name, id_of_member=False):
+    """``# example: TEXT @ X -> EXPECTED`` lines as (text, x, expected) cases, named by the whole input or by X."""
+    out = []
+    for a, b in examples(RES / name):
+        text, x = a.split(" @ ")
+        out.append(pytest.param(text, x, b, id=f"{name}:{x if id_of_member else a}"))
+    return out
+
+
+def _run(pipeline, text):
+    """spaCy and every stage on one text: the article context."""
+    from datetime import date
+
+    from tacitus.pipeline import Context
+
+    ctx = Context(text=text, dct=date(2019, 1, 3), doc=pipeline.nlp(text), id="t")
+    for stage in pipeline.stages:
+        stage(ctx)
+    return ctx
+
+
 @pytest.mark.parametrize("text,expected", _cases("sectors.tsv"))
 def test_actors_sector_examples(text, expected):
     country, sectors = expected.split()
@@ -45,15 +66,7 @@ def test_actors_context_form_examples(text, expected):
     assert code_phrase(text, ArticleInfo(countries=Counter({"FRA": 1}))) is None
 
 
-def _leader_cases():
-    out = []
-    for a, b in examples(RES / "leaders.yaml"):
-        phrase, d = a.split(" @ ")
-        out.append(pytest.param(phrase, d, b, id=f"leaders.yaml:{a}"))
-    return out
-
-
-@pytest.mark.parametrize("text,d,expected", _leader_cases())
+@pytest.mark.parametrize("text,d,expected", _at_cases("leaders.yaml"))
 def test_actors_builtin_leaders_by_date(text, d, expected):
     country, sector = expected.split()
     a = resolve_phrase(text, date=d)
@@ -63,15 +76,10 @@ def test_actors_builtin_leaders_by_date(text, d, expected):
 @pytest.mark.parametrize("text,expected", _cases("speech_verbs.txt"))
 def test_actors_speech_verb_examples(pipeline, text, expected):
     """A capital or country as the subject of a speaking verb of speech_verbs.txt is its government."""
-    from datetime import date
-
     from tacitus.actors import actor_for_span
     from tacitus.actors.lexicon import speech_verbs
-    from tacitus.pipeline import Context
 
-    ctx = Context(text=text, dct=date(2019, 1, 3), doc=pipeline.nlp(text), id="t")
-    for stage in pipeline.stages:
-        stage(ctx)
+    ctx = _run(pipeline, text)
     subj = next(t for t in ctx.doc if t.dep_ == "nsubj")
     assert subj.head.lemma_ in speech_verbs()
     span = next(e for e in ctx.doc.ents if e.start <= subj.i < e.end)
@@ -108,26 +116,13 @@ def test_actors_water_body_examples(text, expected):
     assert (a is None or a.country is None) if expected == "none" else (a is not None and a.country)
 
 
-def _list_cases():
-    out = []
-    for a, b in examples(RES / "list_markers.tsv"):
-        text, member = a.split(" @ ")
-        out.append(pytest.param(text, member, b, id=f"list_markers.tsv:{member}"))
-    return out
-
-
-@pytest.mark.parametrize("text,member,expected", _list_cases())
+@pytest.mark.parametrize("text,member,expected", _at_cases("list_markers.tsv", id_of_member=True))
 def test_actors_list_member_examples(pipeline, text, member, expected):
     """A member named after "They include / including / among them" takes the group's country and sector
     when it has none of its own."""
-    from datetime import date
-
     from tacitus.actors import actor_for_span
-    from tacitus.pipeline import Context
 
-    ctx = Context(text=text, dct=date(2019, 1, 3), doc=pipeline.nlp(text), id="t")
-    for stage in pipeline.stages:
-        stage(ctx)
+    ctx = _run(pipeline, text)
     i = text.index(member)
     a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
     country, sector = expected.split()

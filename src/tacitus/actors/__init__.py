@@ -8,9 +8,13 @@ Contract:
   coreference. Other stages call this, never the internals.
 - ``resolve_phrase(text, date=None) -> Actor | None``: code a bare phrase ("Armenian Prime Minister
   Nikol Pashinyan") without an article (used by ``tacitus actor``).
-- ``ActorRegistry``: cross-article canonical actors with aliases and stable ids;
+- ``ActorRegistry``: cross-article canonical actors with aliases and stable ids (``actor_id(actor)``);
   ``load_user_dictionary(path)``: user actors (YAML/CSV) with date-bounded roles.
+- For the events stage's place recipients: ``country_of_name(name, allow_cities=True)`` -> (ISO3, kind)
+  or None; ``town_entity(ctx, span)``: the places-resolved town entity a span names, or None;
+  ``LOCATIVE_PLACE``: prepositions whose object is where something happens ("in", "at", ...).
 """
-from .stage import ActorResolver, actor_for_span, resolve_phrase  # noqa: F401
+from .lexicon import country_of_name  # noqa: F401
+from .stage import LOCATIVE_PLACE, ActorResolver, actor_for_span, resolve_phrase, town_entity  # noqa: F401
 from .registry import ActorRegistry, actor_id  # noqa: F401
 from .userdict import load_user_dictionary, reset_user_dictionary, user_dictionary  # noqa: F401

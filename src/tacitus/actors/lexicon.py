@@ -72,16 +72,20 @@ def tables() -> Tables:
     return t
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A one-word-per-line data file of ``resources/en/actors/`` (comments and blank lines skipped), lower-cased."""
+    return frozenset(row[0].strip().lower() for row in read_tsv(RES / name) if row[0].strip())
+
+
 def speech_verbs() -> frozenset[str]:
     """Lemmas of speaking verbs (speech_verbs.txt): a country or capital as their subject is its government."""
-    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "speech_verbs.txt") if row[0].strip())
+    return word_list("speech_verbs.txt")
 
 
-@lru_cache(maxsize=1)
 def water_bodies() -> frozenset[str]:
     """Head words of seas and straits (water_bodies.txt): a name they head is no actor."""
-    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "water_bodies.txt") if row[0].strip())
+    return word_list("water_bodies.txt")
 
 
 def is_water_body(words: list[str]) -> bool:
@@ -94,10 +98,9 @@ def is_water_body(words: list[str]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
 def quantity_words() -> frozenset[str]:
     """Words of a leading quantity ("Some 800,000 Iraqi Kurds") skipped before a people noun (quantity_words.txt)."""
-    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "quantity_words.txt") if row[0].strip())
+    return word_list("quantity_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -108,10 +111,9 @@ def list_markers() -> dict[str, str]:
             if row and row[0].strip() and len(row) > 1}
 
 
-@lru_cache(maxsize=1)
 def former_markers() -> frozenset[str]:
     """Words that put a title in the past (former_markers.txt): "former President X" -> ELI."""
-    return frozenset(row[0].strip().lower() for row in read_tsv(RES / "former_markers.txt") if row[0].strip())
+    return word_list("former_markers.txt")
 
 
 def is_former(words: list[str]) -> bool:
@@ -190,20 +192,32 @@ def country_of_name(name: str, allow_cities: bool = True) -> tuple[str, str] | N
     return None
 
 
+def _longest_ngram(words: tuple[str, ...], max_n: int, lookup) -> tuple[int, int, object, str] | None:
+    """The first hit of ``lookup`` on the phrase's n-grams, longest first, left to right: (start, end, hit,
+    n-gram)."""
+    for n in range(min(max_n, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            s = " ".join(words[i:i + n])
+            hit = lookup(s)
+            if hit:
+                return i, i + n, hit, s
+    return None
+
+
 def igo_in(words: list[str]) -> tuple[int, int, tuple] | None:
     return _igo_in(tuple(words))
 
 
+def _igo_alias(s: str) -> tuple | None:
+    """An IGO by alias, or by a long alias in any case ("united nations")."""
+    t = tables()
+    return t.igos.get(s) or (t.igos.get(t.igo_ci[s.casefold()]) if s.casefold() in t.igo_ci else None)
+
+
 @lru_cache(maxsize=65536)
 def _igo_in(words: tuple[str, ...]) -> tuple[int, int, tuple] | None:
-    t = tables()
-    for n in range(min(7, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            s = " ".join(words[i:i + n])
-            hit = t.igos.get(s) or (t.igos.get(t.igo_ci[s.casefold()]) if s.casefold() in t.igo_ci else None)
-            if hit:
-                return i, i + n, hit
-    return None
+    r = _longest_ngram(words, 7, _igo_alias)
+    return r[:3] if r else None
 
 
 def org_sectors(name: str) -> list[str]:
@@ -217,11 +231,28 @@ def org_info(name: str) -> tuple[list[str], str | None]:
 
 
 @lru_cache(maxsize=65536)
+def _org_hit(name: str) -> tuple[int, tuple[int, int]] | None:
+    """The first organizations.tsv row whose pattern is found in ``name``: (row index, match span)."""
+    for k, (pat, _secs, _kind, _country) in enumerate(tables().orgs):
+        m = pat.search(name)
+        if m:
+            return k, m.span()
+    return None
+
+
+@lru_cache(maxsize=65536)
 def _org_info(name: str) -> tuple[tuple[str, ...], str | None]:
-    for pat, secs, _kind, country in tables().orgs:
-        if pat.search(name):
-            return tuple(secs), country or None
-    return (), None
+    hit = _org_hit(name)
+    if hit is None:
+        return (), None
+    _pat, secs, _kind, country = tables().orgs[hit[0]]
+    return tuple(secs), country or None
+
+
+def org_match(name: str) -> tuple[int, int] | None:
+    """(start, end) of the first organizations.tsv pattern found in ``name``, else None."""
+    hit = _org_hit(name)
+    return hit[1] if hit else None
 
 
 def group_in(words: list[str]) -> tuple[int, int, tuple] | None:
@@ -231,14 +262,11 @@ def group_in(words: list[str]) -> tuple[int, int, tuple] | None:
 
 @lru_cache(maxsize=65536)
 def _group_in(words: tuple[str, ...]) -> tuple[int, int, tuple] | None:
-    t = tables()
-    for n in range(min(12, len(words)), 0, -1):
-        for i in range(len(words) - n + 1):
-            s = " ".join(words[i:i + n])
-            hit = t.groups.get(s)
-            if hit:
-                return i, i + n, (hit[0], hit[1], s)
-    return None
+    r = _longest_ngram(words, 12, tables().groups.get)
+    if r is None:
+        return None
+    i, j, (country, secs), name = r
+    return i, j, (country, secs, name)
 
 
 def _deletes(w: str) -> set[str]:

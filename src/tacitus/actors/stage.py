@@ -7,16 +7,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Actor, Entity
+from ..model import Actor, Entity, make_code
+from ..places.gazetteer import ADM1, COUNTRY, REGION, get_gazetteer, norm
 from .lexicon import (list_markers, WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
-                      is_former, is_water_body, org_info, org_sectors, quantity_words, sector_matches, singular,
-                      speech_verbs, tables, water_bodies)
+                      is_former, is_water_body, org_info, org_match, org_sectors, quantity_words, sector_matches, singular,
+                      speech_verbs, tables, water_bodies, word_list)
 from .registry import actor_id
 from .userdict import user_dictionary
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-MEDIA_NOUNS = {"daily", "newspaper", "paper", "broadsheet", "tabloid", "agency", "news agency", "broadcaster"}
-PRONOUNS = {"he", "him", "his", "she", "her"}
+MEDIA_NOUNS = word_list("media_nouns.txt")
+PRONOUNS = word_list("person_pronouns.txt")
 
 
 @dataclass
@@ -38,6 +39,8 @@ def _words(text: str) -> list[str]:
 
 
 _LED_BASED = re.compile(r"(?<=\w)-(led|based)\b")
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)  # a leading article, dropped from a coded name
+_ANTI_PRO = re.compile(r"\b(anti|pro|non)-$")  # "anti-Syria", "pro-Iranian": names no country of the actor's
 _EX_DASH = re.compile(r"\b([Ee]x)-(?=[a-z])")
 
 
@@ -234,11 +237,10 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
         if person:
             name = person
         elif kind == "country" and only_place:
-            from ..places.gazetteer import get_gazetteer
             gaz = get_gazetteer()
             name = gaz.names[gaz.country_entry[gaz.iso3to2[country]]] if country in gaz.iso3to2 else text
         else:
-            name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+            name = _ARTICLE.sub("", text)
     a = Actor(name=name, country=country, sectors=sectors, kind=kind or "group")
     if kind == "igo":
         a.code = "IGO" + country + (sectors[0] if sectors else "")
@@ -259,11 +261,8 @@ def _home_country_only(text: str, a: Actor) -> bool:
 def _title_after_org(text: str) -> bool:
     """Does a sector word follow the organization name the phrase holds ("BP chief operating officer X",
     "a Gazprom spokesman")? Then the phrase names someone of the organization, not the organization."""
-    for pat, _secs, _kind, _c in tables().orgs:
-        m = pat.search(text)
-        if m:
-            return bool(sector_matches(_words(text[m.end():])))
-    return False
+    m = org_match(text)
+    return m is not None and bool(sector_matches(_words(text[m[1]:])))
 
 
 def _staff_only(typed: list[str], cspan, igo_span) -> bool:
@@ -304,13 +303,11 @@ def _title_wins(ud: Actor, titles: list[str]) -> Actor:
 
 def _org_word_in_place(words: list[str], text: str) -> bool:
     """The organization word that matched is part of a place name ("West Bank")."""
-    from .lexicon import tables
-    for pat, _secs, _kind, _c in tables().orgs:
-        m = pat.search(text)
-        if m:
-            w = m.group(0).split()[0]
-            return any(x == w and _in_place_name(words, j, j + 1) for j, x in enumerate(words))
-    return False
+    m = org_match(text)
+    if m is None:
+        return False
+    w = text[m[0]:m[1]].split()[0]
+    return any(x == w and _in_place_name(words, j, j + 1) for j, x in enumerate(words))
 
 
 def _people_head(words: list[str]) -> int | None:
@@ -334,7 +331,6 @@ def _in_place_name(words: list[str], i: int, j: int) -> bool:
     """A sector word that is part of a capitalized place name ("West Bank", "Gaza Strip")."""
     if not words[i][:1].isupper() or i == 0 or not words[i - 1][:1].isupper():
         return False
-    from ..places.gazetteer import ADM1, COUNTRY, REGION, get_gazetteer
     gaz = get_gazetteer()
     for a in range(max(0, i - 2), i):
         name = " ".join(words[a:j])
@@ -346,7 +342,6 @@ def _in_place_name(words: list[str], i: int, j: int) -> bool:
 
 def only_place_name(words: list[str]) -> bool:
     """True when the words are themselves a country's name ("United States", "Philippines")."""
-    from ..places.gazetteer import COUNTRY, get_gazetteer
     gaz = get_gazetteer()
     s = " ".join(words)
     return any(gaz.feat[i] == COUNTRY and gaz.is_primary(s, i) for i in gaz.lookup(s))
@@ -367,15 +362,7 @@ def resolve_phrase(text, date=None):
         a = Actor(name=person, country=a.country, sectors=a.sectors, kind="person")
         a.id = actor_id(a)
         return a
-    a = code_phrase(text, None, date, person=None)
-    if person:
-        ud = user_dictionary().lookup(person, date)
-        if ud is not None:
-            return ud
-        if a is not None:
-            a = Actor(name=person, country=a.country, sectors=a.sectors, kind="person")
-            a.id = actor_id(a)
-    return a
+    return code_phrase(text, None, date)
 
 
 def _person_in_phrase(text: str) -> str | None:
@@ -388,16 +375,29 @@ def _person_in_phrase(text: str) -> str | None:
     rest = words[end:]
     if rest and rest[0].lower() == "to" and len(rest) > 2:  # "ambassador to London Thae Yong-ho"
         rest = rest[2:]
-    particles = {"von", "der", "van", "de", "da", "di", "du", "la", "le", "al", "el", "bin", "ibn", "dos", "del"}
+    particles = word_list("name_particles.txt")
     if rest and rest[-1].endswith(("'s", "’s")):
         rest = rest[:-1] + [rest[-1][:-2]]
 
     def namelike(w: str) -> bool:
-        return w[:1].isupper() or w in particles or bool(re.match(r"(al|el|ad|as|ash|bin|ibn|abu|de|da)-[A-Z]", w))
+        return w[:1].isupper() or w in particles or bool(_name_prefix().match(w))
     if 1 <= len(rest) <= 5 and rest[0][:1].isupper() and namelike(rest[-1]) and \
             all(namelike(w) for w in rest) and country_of_name(" ".join(rest)) is None:
         return " ".join(rest)
     return None
+
+
+@lru_cache(maxsize=1)
+def _name_prefix() -> re.Pattern:
+    """A hyphenated name word with a prefix of name_prefixes.txt ("al-Assad")."""
+    return re.compile("(" + "|".join(map(re.escape, sorted(word_list("name_prefixes.txt")))) + ")-[A-Z]")
+
+
+@lru_cache(maxsize=1)
+def _newspaper_word() -> re.Pattern:
+    """A capitalized newspaper-title word of newspaper_words.txt ("Ilbo", "Post") as a whole word."""
+    words = sorted(w.capitalize() for w in word_list("newspaper_words.txt"))
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -530,7 +530,6 @@ class ActorResolver:
 
 
 def _is_demonym(word: str) -> bool:
-    from ..places.gazetteer import get_gazetteer, norm
     return norm(word) in get_gazetteer().demonyms
 
 
@@ -564,8 +563,7 @@ def _looks_like_org(span, org_names: list[str]) -> bool:
     if nxt is not None and nxt.lower_ in MEDIA_NOUNS:
         return True
     secs, _ = org_info(span.text)
-    if secs and secs[0] == "MED" and re.search(r"\b(Ilbo|Shimbun|Sinmun|Times|Post|Herald|Tribune|Gazette|Journal)\b",
-                                              span.text):
+    if secs and secs[0] == "MED" and _newspaper_word().search(span.text):
         return True
     if len(span) != 1:
         return False
@@ -573,8 +571,7 @@ def _looks_like_org(span, org_names: list[str]) -> bool:
     return any(o.startswith(prefix) for o in org_names)
 
 
-ABSTRACT_HEADS = {"intelligence", "business", "immigration", "customs", "public", "elite", "power", "media",
-                  "state", "force", "security", "family", "people", "party", "paper"}
+ABSTRACT_HEADS = word_list("abstract_heads.txt")
 
 
 NP_DEPS = ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")
@@ -644,14 +641,13 @@ def _code_org(text: str, span, info: ArticleInfo) -> Actor | None:
         return None
     if a.kind not in ("igo",):
         a.kind = "organization"
-        a.name = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+        a.name = _ARTICLE.sub("", text)
         if not a.sectors:
             a.sectors = org_sectors(text)
     if a.country is None:
         a = _inherit_country(a, info)
     a.code = ("IGO" + a.country + (a.sectors[0] if a.sectors else "")) if a.kind == "igo" else None
     if a.code is None:
-        from ..model import make_code
         a.code = make_code(a.country, a.sectors)
     a.id = actor_id(a)
     return a
@@ -666,7 +662,6 @@ def _possessor_country(doc, span, info: ArticleInfo, a: Actor) -> Actor:
             j -= 1
         owner = code_phrase(doc[j:i].text if doc[j].lower_ == "the" else "the " + doc[j:i].text, info)
         if owner is not None and owner.country:
-            from ..model import make_code
             a.country = owner.country
             a.code = make_code(a.country, a.sectors)
             a.id = actor_id(a)
@@ -678,7 +673,6 @@ def _inherit_country(a: Actor, info: ArticleInfo) -> Actor:
     specific sector ("the National Intelligence Service" after "South Korea's intelligence agency")."""
     for s in a.sectors[1:] + a.sectors[:1]:
         if s in info.last_by_sector and s != "GOV":
-            from ..model import make_code
             a.country = info.last_by_sector[s]
             a.code = make_code(a.country, a.sectors)
             a.id = actor_id(a)
@@ -895,7 +889,7 @@ def _list_member(ctx, span, a):
     return b
 
 
-GROUP_PRONOUNS = {"they", "them", "these", "those"}
+GROUP_PRONOUNS = word_list("group_pronouns.txt")
 
 
 def _list_group(tok):
@@ -977,9 +971,9 @@ def _town_place(ctx, span) -> Actor | None:
     return a
 
 
-DESTINATION_TITLES = {"ambassador", "envoy", "consul", "representative", "delegate", "emissary", "attache"}
+DESTINATION_TITLES = word_list("destination_titles.txt")
 LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around", "outside", "within"}
-LOCATIVE_PLACE = {"in", "at", "inside", "near", "throughout", "across", "outside"}
+LOCATIVE_PLACE = word_list("locative_places.txt")
 ETHNIC_WORDS = {"ethnic"}
 
 
@@ -1096,7 +1090,7 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
         ents = _window(ctx, sent.start_char, sent.end_char)
         for _, e in ents:
             if e.end > sent.end_char or e.start <= head.idx < e.end or \
-                    re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
+                    _ANTI_PRO.search(ctx.text[max(0, e.start - 5):e.start].lower()):
                 continue
             if any(o is not e and o.label in ("PERSON", "ORG") and o.start <= e.start and e.end <= o.end
                    for _, o in ents):
@@ -1134,7 +1128,6 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
                 found = top[0][0]
     if found is None or found == a.country:
         return a
-    from ..model import make_code
     b = Actor(name=a.name, country=found, sectors=list(a.sectors), kind=a.kind)
     b.code = make_code(found, b.sectors) if a.kind != "igo" else a.code
     b.id = actor_id(b)
@@ -1169,16 +1162,11 @@ def _earlier_mention_country(ctx, span):
     return best
 
 
-_ISO3 = None
-
-
+@lru_cache(maxsize=1)
 def _iso3_set() -> set:
-    global _ISO3
-    if _ISO3 is None:
-        from ..places.gazetteer import get_gazetteer
-        gaz = get_gazetteer()
-        _ISO3 = {gaz.iso3(cc) for cc in gaz.iso3to2.values()} | set(gaz.iso3to2)
-    return _ISO3
+    """Every ISO3 code of the gazetteer's countries."""
+    gaz = get_gazetteer()
+    return {gaz.iso3(cc) for cc in gaz.iso3to2.values()} | set(gaz.iso3to2)
 
 
 def _actor_for_span(ctx, span):
@@ -1231,8 +1219,7 @@ def _actor_for_span(ctx, span):
         if a.country is None:
             for _, e in _window(ctx, span.start_char, span.end_char):
                 if e.end <= span.end_char and e.actor is not None and e.actor.country \
-                        and not re.search(r"\b(anti|pro|non)-$", ctx.text[max(0, e.start - 5):e.start].lower()):
-                    from ..model import make_code
+                        and not _ANTI_PRO.search(ctx.text[max(0, e.start - 5):e.start].lower()):
                     a.country = e.actor.country
                     a.code = make_code(a.country, a.sectors)
                     a.id = actor_id(a)

@@ -28,7 +28,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from ..model import Actor
-from .registry import slug
+from .registry import actor_id
 
 
 @dataclass
@@ -76,11 +76,8 @@ class Entry:
             else:
                 sectors = [s for s in sectors if s not in {x for r in timed for x in r.sectors}] or []
         a = Actor(name=self.name, country=country, sectors=list(sectors), kind=self.kind)
-        if self.kind == "person":
-            a.id = f"person:{slug(self.name)}"
-        else:
-            from .registry import actor_id
-            a.id = actor_id(Actor(name=self.name, country=self.country, sectors=list(self.sectors), kind=self.kind))
+        # the id of the entry itself, whatever role holds at the date (a person's is person:<slug>)
+        a.id = actor_id(Actor(name=self.name, country=self.country, sectors=list(self.sectors), kind=self.kind))
         return a
 
 

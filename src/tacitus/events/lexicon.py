@@ -134,7 +134,7 @@ def _actor_object(tok) -> bool:
                for o in objects(tok))
 
 
-HUMAN_PRONOUNS = {"him", "her", "them", "who", "whom", "he", "she", "they", "us", "me", "himself", "themselves"}
+HUMAN_PRONOUNS = "human_pronouns.txt"
 
 
 def _human_object(tok) -> bool:
@@ -144,13 +144,14 @@ def _human_object(tok) -> bool:
     if _actor_object(tok):
         return True
     people = R.words("human_nouns.txt")
+    pronouns = R.words(HUMAN_PRONOUNS)
     objs = objects(tok)
     # a bare number is people only when no object is a thing ("captured 12", not "capturing 20,000 to
     # 28,500 barrels": a measure noun among the objects)
     nouns = [o for o in objs if o.pos_ in ("NOUN", "PROPN")]
     for o in objs:
         for x in (o, *o.conjuncts, *prep_objects(o, "of")):
-            if lemma(x) in people or (x.pos_ == "PRON" and x.lower_ in HUMAN_PRONOUNS) \
+            if lemma(x) in people or (x.pos_ == "PRON" and x.lower_ in pronouns) \
                     or x.ent_type_ in ("PERSON", "NORP") \
                     or (x.pos_ == "NUM" and not nouns and x.ent_type_ not in ("QUANTITY", "MONEY", "PERCENT")
                         and not any(g.pos_ in ("NOUN", "PROPN") for g in x.children)):

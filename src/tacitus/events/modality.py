@@ -21,8 +21,9 @@ def cues() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
 def _cue(kind: str) -> dict[str, str]:
-    """lemma -> modality for one cue kind."""
+    """lemma -> modality for one cue kind (built once; callers only read it)."""
     m: dict[str, str] = {}
     for (k, mod), ws in cues().items():
         if k == kind:
@@ -187,7 +188,7 @@ def modality_of(tok) -> Modality:
     speaker, speech = attribution(tok)
     if speaker is None:  # "The ministry denied reports that its troops shelled ...": the denier
         for g in gov_scope:
-            if lemma(g) in ("deny", "reject", "dismiss", "refute") and g.pos_ == "VERB":
+            if lemma(g) in R.words("denial_verbs.txt") and g.pos_ == "VERB":
                 speaker = next((c for c in g.children if c.dep_ == "nsubj"), None)
                 if speaker is not None:
                     speech = g

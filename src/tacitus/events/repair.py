@@ -5,6 +5,7 @@ from . import resources as R
 from .lexicon import lemma
 
 INVERTED_REPORTS = "inverted_reports.txt"
+REPORT_CIRCUMSTANCES = "report_circumstances.txt"  # "on Friday", "yesterday", "in a statement"
 # what may hang on a misread reporting verb besides its subject: "here", "on Friday", "Wednesday"
 REPORT_MODIFIERS = {"advmod", "npadvmod", "punct", "prep"}
 TIME_PLACE = ("DATE", "TIME", "GPE", "LOC", "")
@@ -17,7 +18,7 @@ def _only_circumstances(verb) -> bool:
         if c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if not objs or any(o.ent_type_ not in TIME_PLACE or o.ent_type_ == "" and o.pos_ != "PROPN"
-                               and lemma(o) not in ("today", "yesterday", "week", "weekend", "statement")
+                               and lemma(o) not in R.words(REPORT_CIRCUMSTANCES)
                                for o in objs):
                 return False
     return True

@@ -9,13 +9,11 @@ from .lexicon import forms, lemma, objects, prep_objects
 from .modality import speech_verbs
 
 REL_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-DOCUMENT_NOUNS = {"statement", "declaration", "communique", "letter", "resolution", "petition", "decree",
-                  "manifesto", "memorandum", "note", "ultimatum", "appeal", "message"}
+DOCUMENT_NOUNS = "document_nouns.txt"
 NP_LEFT = {"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "predet", "flat",
            "advmod"}
 NP_RIGHT = {"compound", "flat", "nummod"}
-OBJECT_CONTROL = {"ask", "urge", "order", "press", "call", "tell", "force", "pressure", "persuade",
-                  "encourage", "invite", "allow", "permit", "remind", "warn", "help", "appeal"}
+OBJECT_CONTROL = "object_control.txt"
 
 
 def np_span(tok):
@@ -182,7 +180,7 @@ def _subject_of(verb, depth=0):
             return _subject_of(host, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr") \
             and verb.head.head.pos_ in ("VERB", "AUX") and (
-            lemma(verb.head) in R.words("message_nouns.txt") or lemma(verb.head) in DOCUMENT_NOUNS):
+            lemma(verb.head) in R.words("message_nouns.txt") or lemma(verb.head) in R.words(DOCUMENT_NOUNS)):
         # "The PKK issued a declaration demanding that ...": the author of the document demands
         author = message_author(verb.head)
         return antecedent(author) if author is not None else _subject_of(verb.head.head, depth + 1)
@@ -195,7 +193,7 @@ def _subject_of(verb, depth=0):
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if raised is not None:  # "Egypt's foreign minister is expected to visit ..."
             return antecedent(raised)
-        if lemma(head) in OBJECT_CONTROL:
+        if lemma(head) in R.words(OBJECT_CONTROL):
             objs = [o for o in objects(head) if o.dep_ != "nsubjpass"]
             if objs:
                 return antecedent(objs[0])

@@ -45,6 +45,7 @@ THING_TARGETS = {"ASSAULT", "COERCE", "PROTEST", "DEFECT"}
 HUMAN_NOUNS = "human_nouns.txt"
 FORCE_NOUNS = "force_nouns.txt"
 WEAPON_NOUNS = "weapon_nouns.txt"  # "launched artillery fire against X": the weapon is not the recipient
+PARTITIVE_WORDS = "partitive_words.txt"  # "a third of the troops"
 
 
 def prep_objects_of(tok):
@@ -354,7 +355,7 @@ class EventExtractor:
             # withdrawn from Bosnia": the mobilised or withdrawn force stands for its side
             force = next((x for x in tok.children if x.dep_ == "nsubjpass"), None)
             if force is not None and c.type != "MOBILIZE" and lemma(force) not in R.words(FORCE_NOUNS) and not (
-                    lemma(force) in ("third", "half", "part", "most", "some", "many", "all")
+                    lemma(force) in R.words(PARTITIVE_WORDS)
                     and any(lemma(o) in R.words(FORCE_NOUNS) for o in prep_objects_of(force))):
                 force = None
             if force is not None:
@@ -662,7 +663,7 @@ INHABITED_PLACES = "inhabited_places.txt"
 def _located_place(t, where: Participant) -> Participant:
     """A populated place named by a common noun ("a strategic village") coded with the country of the place
     its own modifiers name ("in western Cambodia"); no sector here (see _inhabited_recipient)."""
-    from ..actors.registry import actor_id
+    from ..actors import actor_id
     from ..model import Actor
     span = np_span(t)
     a = Actor(name=span.text, country=where.actor.country, sectors=[], kind="group")
@@ -691,9 +692,7 @@ def _inhabited_recipient(ctx, tp: Participant, typ: str, mode: str | None, sent)
     town", "a curfew in Abidjan"), its government (GOV) for a capital in any other event unless it is only
     where the event happens ("relations with Tehran" GOV; "protested in Jakarta" keeps no sector). A country
     name keeps no sector. Populated-place nouns: resources/en/events/inhabited_places.txt."""
-    from ..actors.lexicon import country_of_name
-    from ..actors.registry import actor_id
-    from ..actors.stage import LOCATIVE_PLACE, town_entity
+    from ..actors import LOCATIVE_PLACE, actor_id, country_of_name, town_entity
     from ..model import Actor
     act = tp.actor
     doc = sent.doc
@@ -768,7 +767,7 @@ def _criminal(part: Participant | None, other: Participant | None, sent, context
         if oa is not None and (oa.kind == "igo" or {x.lower() for x in oa.sectors or []}
                                & (R.words("political_sectors.txt") - {"ref", "lab", "hri"})):
             return part  # "a gunman killed a police officer": an attack on the state or an armed side
-    from ..actors.registry import actor_id
+    from ..actors import actor_id
     from ..model import Actor, make_code
     act = part.actor
     sectors = ["CRM"] + [x for x in act.sectors if x not in ("UAF", "CRM")]
