@@ -13,8 +13,12 @@ Contract:
 - For the events stage's place recipients: ``country_of_name(name, allow_cities=True)`` -> (ISO3, kind)
   or None; ``town_entity(ctx, span)``: the places-resolved town entity a span names, or None;
   ``LOCATIVE_PLACE``: prepositions whose object is where something happens ("in", "at", ...).
+- For the places stage: ``code_phrase(text, info)`` codes a phrase with the article's context (a "the
+  South" context form -> its country); ``speech_verbs()``: verbs whose country or capital subject is its
+  government, never the event's location.
 """
-from .lexicon import country_of_name  # noqa: F401
-from .stage import LOCATIVE_PLACE, ActorResolver, actor_for_span, resolve_phrase, town_entity  # noqa: F401
+from .lexicon import country_of_name, speech_verbs  # noqa: F401
+from .stage import (LOCATIVE_PLACE, ActorResolver, actor_for_span, code_phrase, resolve_phrase,  # noqa: F401
+                    town_entity)
 from .registry import ActorRegistry, actor_id  # noqa: F401
 from .userdict import load_user_dictionary, reset_user_dictionary, user_dictionary  # noqa: F401

@@ -16,7 +16,7 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp
 
 
 def _speech_verbs() -> frozenset[str]:
-    from ..actors.lexicon import speech_verbs  # here, not at the top: actors imports the gazetteer
+    from ..actors import speech_verbs  # here, not at the top: actors imports the gazetteer
     return speech_verbs()
 
 
@@ -173,7 +173,7 @@ class PlaceResolver:
                 if e.actor is not None and e.actor.country and e.actor.kind == "country":
                     i = gaz.country_entry.get(gaz.iso3to2.get(e.actor.country, ""), None)
                 elif info is not None and e.label == "LOC":
-                    from ..actors.stage import code_phrase
+                    from ..actors import code_phrase
                     a = code_phrase("the " + e.text, info)
                     if a is not None and a.country and a.kind == "country":
                         i = gaz.country_entry.get(gaz.iso3to2.get(a.country, ""), None)
