@@ -326,3 +326,51 @@ def test_tagger_possessive_weekday_ahead_of_is_still_to_come():
     assert one("Campaigning ended ahead of Thursday's vote.", dct).value == "2013-03-14"
     # without the cue a possessive weekday is a past one
     assert one("Sunday's election was peaceful.", dct).value == "2013-03-10"
+
+
+def _values(text: str, dct: date = DCT) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize("text,dct,expected", [
+    # a month without its year takes the year of the month that closes the range or list
+    ("The index fell between January and March 2003.", date(2009, 4, 27),
+     [("January", "2003-01"), ("March 2003", "2003-03")]),
+    ("Prices rose from December to March 2003.", date(2009, 4, 27),
+     [("December", "2002-12"), ("March 2003", "2003-03")]),
+    ("It rained in January and February of 2003.", date(2009, 4, 27),
+     [("January", "2003-01"), ("February of 2003", "2003-02")]),
+    ("Between Jan. 4 and Feb. 7, 2003, it rained.", date(2009, 4, 27),
+     [("Jan. 4", "2003-01-04"), ("Feb. 7, 2003", "2003-02-07")]),
+    # the start of a range is not after its end
+    ("It booked a loss from April to June.", date(2011, 2, 1), [("April", "2010-04"), ("June", "2010-06")]),
+    # coordinated weekdays stay in one run of days; a reversed list that already agrees is kept
+    ("An estimate could come Thursday or Friday.", date(2010, 6, 10),
+     [("Thursday", "2010-06-10"), ("Friday", "2010-06-11")]),
+    ("Statements were made Friday and Thursday.", date(1998, 2, 6),
+     [("Friday", "1998-02-06"), ("Thursday", "1998-02-05")]),
+])
+def test_tagger_coordinated_dates_share_year_and_run(text, dct, expected):
+    assert _values(text, dct) == expected
+
+
+def test_tagger_coordination_leaves_separate_dates_alone():
+    # two dates that are not joined keep their own readings
+    assert _values("He left in January. In March 2003 he returned.", date(2009, 4, 27)) == \
+        [("January", "2009-01"), ("March 2003", "2003-03")]
+
+
+def test_tagger_british_weekday_date_is_one_expression():
+    assert _values("It was printed on Saturday 26 June 2010.", date(2010, 6, 20)) == \
+        [("Saturday 26 June 2010", "2010-06-26")]
+
+
+def test_tagger_school_year_is_not_a_duration():
+    assert _values("Other cases included five Year Seven pupils.") == []
+    assert _values("the Year 2000 problem") == [("2000", "2000")]
+
+
+def test_tagger_plan_seen_from_the_past_points_ahead():
+    # "were to lead" (text heuristic, no parse): the coming Monday
+    assert _values("Officials were to lead a delegation to the region on Monday.", date(2010, 5, 23)) == \
+        [("Monday", "2010-05-24")]

@@ -934,6 +934,7 @@ def tag(text: str, dct: date, doc=None, lang: str = "en") -> list[Timex]:
         gone = {id(c) for c in failed}
         cands = [c for c in cands if id(c) not in gone]
     items = _merge(text, items)
+    _coordinate(res, text, items)
     items = _extend_mods(res, text, items)
     out = []
     for s, e, typ, val, mod, r, anchor in items:
@@ -1017,6 +1018,57 @@ def _merge(text: str, items):
 
 
 _SENT_BREAK = re.compile(r"[.!?;]\s|\n")
+# two dates joined as a range or a list: "between January and March 2003", "Thursday or Friday"
+_RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
+_COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
+
+
+def _coordinate(res: Resources, text: str, items) -> None:
+    """Dates joined by and/or/to/through read as one range or list, so they share what only one of them
+    says.
+
+    - A month or day without its year takes the year of the one after it ("between January and March
+      2003" -> 2003-01; "from December to March 2003" -> 2002-12).
+    - The first month of a range never lies after its last ("recorded from April to June", said in
+      February: the April before that June).
+    - A weekday read from the tense alone, more than six days from the weekday before it, moves to the
+      first such day after it ("could come Thursday or Friday": the Friday after that Thursday).
+    """
+    wd_names = res.tables.get("weekday", {})
+    for a, b in zip(items, items[1:]):
+        p, q = a[3], b[3]
+        gap = text[a[1]:b[0]]
+        if not (isinstance(p, V.Point) and isinstance(q, V.Point)) or p.gran != q.gran \
+                or not _COORD_GAP.match(gap):
+            continue
+        if p.gran in ("month", "day") and a[6] == "publication" and b[6] == "absolute":
+            _take_year(a, q, "absolute")
+        elif p.gran == "month" and a[6] == b[6] == "publication" and _RANGE_GAP.match(gap) \
+                and p.interval()[0] > q.interval()[0]:
+            _take_year(a, q, "publication")
+        elif p.gran == "day" and b[6] == "publication" and b[5].value == "wd($weekday,t)" \
+                and text[b[0]:b[1]].lower() in wd_names and text[a[0]:a[1]].lower() in wd_names:
+            d0 = p.as_date()
+            k = (int(wd_names[text[b[0]:b[1]].lower()]) - d0.isoweekday()) % 7
+            if k and abs((q.as_date() - d0).days) >= 7:  # "Friday and Thursday" already agree
+                b[3] = V.Point.of_day(V.add_days(d0, k))
+
+
+def _take_year(item, last: V.Point, anchor: str) -> None:
+    """Put the month/day of ``item`` in the year that makes it start a range ending at ``last``."""
+    p = item[3]
+    first_month = p.sub if p.gran == "month" else p.month
+    last_month = last.sub if last.gran == "month" else last.month
+    year = last.year if first_month <= last_month else last.year - 1
+    if year == p.year:
+        return
+    try:
+        new = replace(p, year=year)
+        new.interval()
+    except ValueError:  # February 29 in a common year
+        return
+    item[3], item[6] = new, anchor
+
 
 def _extend_mods(res: Resources, text: str, items):
     rx = _mod_prefix(res)
