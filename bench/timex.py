@@ -84,12 +84,24 @@ def main(argv=None) -> int:
                     "a two-way split of DIR to check that a change helps on both halves")
     args = ap.parse_args(argv)
     files = sorted(Path(args.dir).rglob("*.tml"))
-    if args.half:
-        files = files[(0 if args.half == "even" else 1)::2]
     if not files:
         print(f"no .tml files under {args.dir}", file=sys.stderr)
         return 2
-    docs = [read_tml(f) for f in files]
+    # the same document twice (TBAQ-cleaned ships AP900815-0044 again under testpipeline/) would be
+    # scored twice: keep the first copy, and say so
+    docs, seen, dups = [], set(), []
+    for f in files:
+        d = read_tml(f)
+        key = (d.id, d.dct, d.text)
+        if key in seen:
+            dups.append(f)
+            continue
+        seen.add(key)
+        docs.append(d)
+    for f in dups:
+        print(f"skipped {f}: the same document (id, date and text) as an earlier file", file=sys.stderr)
+    if args.half:
+        docs = docs[(0 if args.half == "even" else 1)::2]
     nlp = None
     if args.nlp:
         from tacitus.pipeline import load_nlp

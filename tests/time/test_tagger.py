@@ -374,3 +374,16 @@ def test_tagger_plan_seen_from_the_past_points_ahead():
     # "were to lead" (text heuristic, no parse): the coming Monday
     assert _values("Officials were to lead a delegation to the region on Monday.", date(2010, 5, 23)) == \
         [("Monday", "2010-05-24")]
+
+
+@pytest.mark.parametrize("text,dct,value", [
+    # a bare verb under a past verb shares its tense
+    ("Anadarko saw its share price plummet 20 % on Tuesday, but recovered some 3 %.", date(2010, 6, 2),
+     "2010-06-01"),
+    # "due" points ahead even when the clause's verb is a present passive
+    ("The company's second-quarter results due on Tuesday are expected to reveal a provision.",
+     date(2010, 7, 26), "2010-07-27"),
+])
+def test_tagger_parse_tense_of_bare_verbs_and_due(nlp, text, dct, value):
+    got = [t for t in tag(text, dct, doc=nlp(text)) if t.text == "Tuesday"]
+    assert [t.value for t in got] == [value]

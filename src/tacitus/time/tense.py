@@ -138,6 +138,20 @@ _FUT_HEADS = set(_VERBS["future_head"])
 _REPORTING = set(_VERBS["not_scheduled"])  # reporting and state verbs
 
 
+_PRESENT_BE = ("is", "are", "am", "'s", "'re", "be", "being")
+
+
+def _path(doc, i: int, top: int) -> list[int]:
+    """Token indices from ``i`` up the heads to (not including) ``top``."""
+    out, k = [], i
+    for _ in range(8):
+        if k == top or doc[k].head.i == k:
+            break
+        out.append(k)
+        k = doc[k].head.i
+    return out
+
+
 def _governing(doc, start: int):
     """(index of the token at ``start``, the verb that governs it) or None."""
     if doc is None:
@@ -184,7 +198,12 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         return "future"
     if tok.lemma_.lower() in _PLAN and tok.idx < start and tok.tag_ != "VBN":
         return "future"  # "protesters planned a demonstration on Saturday": the plan is about what follows
+    if any(doc[k].lower_ == "due" and doc[k].pos_ == "ADJ" for k in _path(doc, i, tok.i)):
+        return "future"  # "the results due on Tuesday are expected to ...": what is due is ahead
     t = verb_tense(tok)
+    if t is None and tok.tag_ == "VB" and tok.dep_ in ("ccomp", "conj") and tok.head.tag_ == "VBD" \
+            and not any(c.dep_ == "aux" for c in tok.children):
+        return "past"  # "saw its price plummet on Tuesday", "carried equipment and cut pipes on Monday"
     if t is None and tok.tag_ in ("VBP", "VBZ", "VB") and \
             tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
         if cues()[0].get(tok.lower_) == "past":
@@ -209,7 +228,8 @@ def verb_tense(tok) -> str | None:
                     return "past"
             if lw in ("would", "could", "might"):
                 return None
-    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp", "relcl", "parataxis")):
+    if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and tok.dep_ in ("ROOT", "conj", "ccomp", "relcl", "parataxis")
+                             and not any(c.dep_ == "auxpass" and c.lower_ in _PRESENT_BE for c in tok.children)):
         return "past"
     # "is expected to meet Friday", "plans to visit in March"
     h = tok.head
