@@ -54,11 +54,14 @@ def register(app) -> None:
         Example: tacitus actor "Armenian Prime Minister Nikol Pashinyan" "American warplanes"
         """
         from ..actors import load_user_dictionary, resolve_phrase
+        from ..actors.userdict import DictionaryError
         from ..ingest.validate import parse_date
         for d in dictionary or []:
             existing_file(d, "--dict")
             try:
                 load_user_dictionary(d)
+            except DictionaryError as exc:  # names the file, line and reason already
+                raise typer.BadParameter(str(exc), param_hint="--dict") from None
             except Exception as exc:  # a malformed dictionary is the user's to fix: say where and why
                 raise typer.BadParameter(f"{d}: {exc}", param_hint="--dict") from None
         check_date("--date", date)

@@ -11,6 +11,8 @@ import typer
 from .checks import check_date
 
 DB_OPT = typer.Option("tacitus.db", "--db", help="SQLite database file.")
+ACTOR_HELP = ("Source or target actor: its id, name, alias or code (PRKGOV; PRK or GOV: every North Korean "
+              "or government actor), any case; else a part of a name; else the raw role text (docs/actors.md).")
 
 
 def _filters(actor, country, type, since, until, text, modality=None):
@@ -28,6 +30,14 @@ def _filters(actor, country, type, since, until, text, modality=None):
         if not re.fullmatch(r"[A-Z]{3}", country):
             raise typer.BadParameter(f"--country takes an ISO 3166-1 alpha-3 code (e.g. PRK), got {country!r}")
     return dict(actor=actor, country=country, type=type, since=since, until=until, text=text, modality=modality)
+
+
+def _actor_note(database, actor) -> None:
+    """Say on stderr when an actor filter was capped or fell back to the raw role text."""
+    if actor and actor.strip():
+        note = database.match_actor(actor).note
+        if note:
+            sys.stderr.write(f"note: {note}\n")
 
 
 def _open(db: str):
@@ -120,7 +130,7 @@ def register(app: typer.Typer) -> None:
     @app.command("events")
     def events(
         db: str = DB_OPT,
-        actor: Optional[str] = typer.Option(None, "--actor", help="Actor name, alias or id (substring)."),
+        actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP),
         country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 of source/target/place."),
         type: Optional[str] = typer.Option(None, "--type", help="PLOVER type (e.g. REQUEST) or CAMEO code."),
         since: Optional[str] = typer.Option(None, "--since", help="Events that may have happened on/after."),
@@ -139,6 +149,7 @@ def register(app: typer.Typer) -> None:
             raise typer.BadParameter("--format must be table, jsonl or csv")
         f = _filters(actor, country, type, since, until, text, modality)
         database = _open(db)
+        _actor_note(database, actor)
         if format == "jsonl":
             rows = database.event_json(**f)[:limit] if limit else database.event_json(**f)
             for ev in rows:

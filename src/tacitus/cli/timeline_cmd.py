@@ -7,12 +7,14 @@ from typing import Optional
 
 import typer
 
+from .store_cmd import ACTOR_HELP
+
 
 def register(app: typer.Typer) -> None:
     @app.command("timeline")
     def timeline(
         db: str = typer.Option("tacitus.db", "--db", help="SQLite database file."),
-        actor: Optional[str] = typer.Option(None, "--actor", help="Actor name, alias or id (substring)."),
+        actor: Optional[str] = typer.Option(None, "--actor", help=ACTOR_HELP),
         query: Optional[str] = typer.Option(None, "--query", help="Full-text query: only sentences matching it."),
         country: Optional[str] = typer.Option(None, "--country", help="ISO 3166-1 alpha-3 of actors/places."),
         since: Optional[str] = typer.Option(None, "--since", help="First date of the timeline (YYYY-MM-DD)."),
@@ -36,6 +38,8 @@ def register(app: typer.Typer) -> None:
         tl = build_timeline(database, actor=actor, query=query, country=country, since=since, until=until,
                             dates=dates, sentences=sentences)
         database.close()
+        for n in tl.notes:
+            sys.stderr.write(f"note: {n}\n")
         if tl.sample:
             sys.stderr.write(f"note: estimated from a sample; the scope has about {tl.sample['rows']:,} rows and every "
                              f"{tl.sample['step']}th was read (narrow it for an exact timeline)\n")

@@ -238,16 +238,19 @@ class Database:
                                                    rej.origin, rej.id, rej.reason))
 
     # -- reading ----------------------------------------------------------------------------
+    def match_actor(self, actor: str):
+        """How an actor filter resolves here: an :class:`tacitus.store.actorfilter.ActorMatch` (exact id,
+        name, alias or code; else a name/alias substring; else the raw role text; see docs/actors.md)."""
+        from .actorfilter import match_actor
+        return match_actor(self.conn, actor)
+
     def _event_where(self, actor=None, country=None, type=None, since=None, until=None, text=None,
                      modality=None, article=None, basis=None, min_confidence=None):
         where, args = [], []
-        if actor:
-            like = f"%{actor}%"
-            where.append("(e.source_name LIKE ? OR e.target_name LIKE ? OR e.source_text LIKE ? OR "
-                         "e.target_text LIKE ? OR e.source_actor_id = ? OR e.target_actor_id = ? OR "
-                         "e.source_actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?) OR "
-                         "e.target_actor_id IN (SELECT actor_id FROM actor_aliases WHERE alias = ?))")
-            args += [like, like, like, like, actor, actor, actor, actor]
+        if actor and actor.strip():  # the same matching as the web and timelines (store.actorfilter)
+            sql, a = self.match_actor(actor).where("e")
+            where.append(sql)
+            args += a
         if country:
             where.append("(e.source_country = ? OR e.target_country = ? OR e.location_country = ?)")
             c = country.upper()
@@ -298,7 +301,8 @@ class Database:
         return self.conn.execute(f"SELECT COUNT(*) FROM events e{w}", args).fetchone()[0]
 
     def events(self, **filters):
-        """Events as a pandas DataFrame (filters: actor, country, type, since, until, text, modality)."""
+        """Events as a pandas DataFrame (filters: actor, country, type, since, until, text, modality).
+        ``actor`` matches as everywhere else (:meth:`match_actor`, docs/actors.md)."""
         import pandas as pd
         rows = self.event_rows(**filters)
         df = pd.DataFrame(rows, columns=EVENT_COLUMNS)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import fts_query
+from .actorfilter import ActorMatch, match_actor
 
 # Indexes the web queries rely on beyond schema v1. ``ensure_indexes`` creates them when the file is
 # writable; they belong in a store migration (names are prefixed ``web_`` to avoid clashes).
@@ -86,7 +87,7 @@ def _indexes(conn: sqlite3.Connection) -> set[str]:
 @dataclass
 class EventFilters:
     q: str | None = None          # full text over evidence sentences (FTS5)
-    actor: str | None = None      # actor id, name or alias
+    actor: str | None = None      # actor id, name, alias or code (store.actorfilter)
     country: str | None = None    # ISO3 of source, target or place
     type: str | None = None       # PLOVER type, extension type or CAMEO code
     modality: str | None = None
@@ -115,17 +116,10 @@ class EventPage:
     notes: list[str] = field(default_factory=list)
 
 
-def resolve_actor(conn: sqlite3.Connection, actor: str, limit: int = 50) -> list[str]:
-    """Actor ids for a user string: an exact id, else an exact alias/name, else a name substring."""
-    if conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor,)).fetchone():
-        return [actor]
-    ids = [r[0] for r in conn.execute(
-        "SELECT actor_id FROM actor_aliases WHERE alias = ? UNION SELECT id FROM actors WHERE name = ? "
-        "COLLATE NOCASE LIMIT ?", (actor, actor, limit))]
-    if ids:
-        return ids
-    return [r[0] for r in conn.execute(
-        "SELECT id FROM actors WHERE name LIKE ? ORDER BY n_mentions DESC LIMIT ?", (f"%{actor}%", limit))]
+def resolve_actor(conn: sqlite3.Connection, actor: str) -> list[str]:
+    """Actor ids for a user string, as every actor filter matches it (:func:`match_actor`); empty when
+    only the raw role text can match."""
+    return list(match_actor(conn, actor).ids)
 
 
 @dataclass
@@ -141,17 +135,12 @@ class Clause:
         return self.sql.replace("{p}", "" if indexed else "+")
 
 
-def _clauses(f: EventFilters, actor_ids: list[str]) -> list[Clause]:
+def _clauses(f: EventFilters, am: ActorMatch | None) -> list[Clause]:
     out: list[Clause] = []
-    if f.actor:
-        if actor_ids:
-            marks = ",".join("?" * len(actor_ids))
-            out.append(Clause("actor", f"({{p}}e.source_actor_id IN ({marks}) OR {{p}}e.target_actor_id IN ({marks}))",
-                              actor_ids + actor_ids))
-        else:  # no coded actor: fall back to the raw role text (slow path, rare)
-            like = f"%{f.actor}%"
-            out.append(Clause("actor", "(e.source_text LIKE ? OR e.target_text LIKE ? OR e.source_name LIKE ? OR "
-                                       "e.target_name LIKE ?)", [like] * 4, lead=False))
+    if f.actor and am is not None:
+        # the shared actor filter (store.actorfilter); the raw-text fallback cannot lead (no index)
+        sql, args = am.where("e", prefix="{p}" if am.ids else "")
+        out.append(Clause("actor", sql, args, lead=bool(am.ids)))
     if f.country:
         c = f.country.upper()
         out.append(Clause("country", "({p}e.source_country = ? OR {p}e.target_country = ? OR "
@@ -183,9 +172,9 @@ def _clauses(f: EventFilters, actor_ids: list[str]) -> list[Clause]:
     return out
 
 
-def _where(conn, f: EventFilters, actor_ids: list[str] | None) -> tuple[list[str], list[Any]]:
+def _where(conn, f: EventFilters, am: ActorMatch | None) -> tuple[list[str], list[Any]]:
     """All filters as SQL, every index allowed (the planner chooses)."""
-    cl = _clauses(f, actor_ids or [])
+    cl = _clauses(f, am)
     return [c.render(True) for c in cl], [a for c in cl for a in c.args]
 
 
@@ -269,11 +258,12 @@ def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offse
     filter matches more, the sort index is walked in order and rows filtered as they come, which fills
     the first pages quickly; the count then runs under a time budget (``count`` is a lower bound with
     ``count_exact`` false if it stops). A full-text filter starts from the FTS index (``_text_page``)."""
-    actor_ids = resolve_actor(conn, f.actor) if f.actor else []
-    clauses = _clauses(f, actor_ids)
+    am = match_actor(conn, f.actor) if f.actor else None
+    actor_ids = list(am.ids) if am else []
+    clauses = _clauses(f, am)
     notes: list[str] = []
-    if f.actor and not actor_ids:
-        notes.append(f"No coded actor matches “{f.actor}”; matching the raw text of event roles instead.")
+    if am is not None and am.note:
+        notes.append(am.note)
     sort = f.sort if f.sort in _ORDER else "newest"
     if sort == "oldest":
         clauses.append(Clause("dated", "e.date_start IS NOT NULL", [], lead=False))
@@ -496,8 +486,8 @@ def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
     """Event counts per located place (GeoNames id) for the filters, most frequent first. Returns
     (points, complete): when every filter matches more than ``cap`` events, ``cap`` of the matches are
     mapped (complete = False)."""
-    actor_ids = resolve_actor(conn, f.actor) if f.actor else []
-    clauses = _clauses(f, actor_ids)
+    am = match_actor(conn, f.actor) if f.actor else None
+    clauses = _clauses(f, am)
     # never lead with the location index when filtering ("+": SQLite may not use an index for it)
     clauses.append(Clause("located", "+e.location_geonameid IS NOT NULL", [], lead=False))
     complete = True

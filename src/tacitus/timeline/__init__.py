@@ -6,7 +6,7 @@ Contract: ``build_timeline(db, actor=, query=, country=, since=, until=, dates=N
 in date order. ``db`` is a :class:`tacitus.store.Database`.
 
 How (``build`` and ``select``): the scope is every sentence, or those about the actor (its resolved
-mentions and events) / matching the full-text query / tied to the country. Each day gets a salience
+mentions and events; the actor is matched as every event filter matches it, docs/actors.md) / matching the full-text query / tied to the country. Each day gets a salience
 from (1) articles whose temporal expressions (``timexes`` table) refer to that day, references from later
 articles counting more the later they come, (2) the publication volume of that day and the next, and
 (3) merged events dated that day (number of sources, type weight); syndicated copies count once. These

@@ -65,8 +65,12 @@ SCOPE_BUDGET = 5000  # scope rows (events, mentions, matching sentences) read in
 
 class Timeline(list):
     """The list of dates, with ``sample``: None when every scope row was read, else
-    ``{"rows": n, "step": k}`` when a huge scope was estimated from every k-th of its n rows."""
+    ``{"rows": n, "step": k}`` when a huge scope was estimated from every k-th of its n rows; ``actor``:
+    how the actor scope matched (:class:`tacitus.store.actorfilter.ActorMatch`, the same as the event
+    filters') or None; ``notes``: what the user should know about the scope."""
     sample: dict | None = None
+    actor = None
+    notes: list[str] = []
 
 
 def _sampling_step(n: int) -> int:
@@ -81,12 +85,13 @@ def _step(conn, count_sql: str, args) -> tuple[int, int]:
     return n, _sampling_step(n)
 
 
-def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
+def _scope(db, actor=None, query=None, country=None, sample: dict | None = None, match: list | None = None
            ) -> tuple[set[int] | None, list[tuple[str, tuple]]]:
     """Sentence rowids the timeline is about (None: every sentence) and the SQL conditions (on events
     ``e``) that select the events of that scope. Every lookup goes through an index. A scope of more than
     ``SCOPE_BUDGET`` rows (a top actor with 100k events, a common word) is read as a systematic sample,
-    every k-th row by rowid; ``sample`` (a dict) then records the rows and the step."""
+    every k-th row by rowid; ``sample`` (a dict) then records the rows and the step; ``match`` (a list)
+    receives the actor filter's :class:`tacitus.store.actorfilter.ActorMatch`."""
     from ..store import fts_query
     conn = db.conn
     sets: list[set[int]] = []
@@ -103,23 +108,23 @@ def _scope(db, actor=None, query=None, country=None, sample: dict | None = None
         note(n, k)
         sets.append({r[0] for r in conn.execute(q[0] + (f" AND rowid % {k} = 0" if k > 1 else ""), q[1])})
     if actor:
-        # the actor itself (id, name or alias, whole and any case) when there is one; else names containing it
-        found = {r[0] for r in conn.execute(
-            "SELECT id FROM actors WHERE id = ? OR name = ? COLLATE NOCASE UNION "
-            "SELECT actor_id FROM actor_aliases WHERE alias = ? COLLATE NOCASE", (actor, actor, actor))}
-        if not found:
-            like = f"%{actor}%"
-            found = {r[0] for r in conn.execute(
-                "SELECT id FROM actors WHERE name LIKE ? UNION "
-                "SELECT actor_id FROM actor_aliases WHERE alias LIKE ?", (like, like))}
-        ids = _json(found)
-        ent = ("en.actor_id IN (SELECT value FROM json_each(?))", (ids,))
-        # a UNION of two index lookups (source, target) instead of an OR that scans every event
-        cond = _sampled_events(conn, [
-            ("SELECT rowid FROM events WHERE source_actor_id IN (SELECT value FROM json_each(?))", (ids,)),
-            ("SELECT rowid FROM events WHERE target_actor_id IN (SELECT value FROM json_each(?))", (ids,))], note)
+        # the shared actor filter (tacitus.store.actorfilter): exact id/name/alias/code, else a name or
+        # alias substring, else the raw role text; its actors' events and entity mentions
+        from ..store.actorfilter import match_actor
+        m = match_actor(conn, actor)
+        if match is not None:
+            match.append(m)
+        # a UNION of two lookups (source, target) instead of an OR that scans every event
+        branches = []
+        for role in ("source", "target"):
+            sql, args = m.where("e", roles=(role,))
+            branches.append((f"SELECT e.rowid FROM events e WHERE {sql}", tuple(args)))
+        cond = _sampled_events(conn, branches, note)
         conds.append(cond)
-        sets.append(_entity_sentences(conn, *ent, note) | _event_sentences(conn, cond))
+        s = _event_sentences(conn, cond)
+        if m.ids:
+            s |= _entity_sentences(conn, *m.ids_sql("en.actor_id"), note)
+        sets.append(s)
     if country:
         c = country.upper()
         cond = _sampled_events(conn, [("SELECT rowid FROM events WHERE source_country = ?", (c,)),
@@ -348,7 +353,8 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
     ``.sample`` of the result says when a huge scope was estimated from a sample of its rows."""
     w = weights or Weights()
     sample: dict = {}
-    scope, conds = _scope(db, actor=actor, query=query, country=country, sample=sample)
+    matches: list = []
+    scope, conds = _scope(db, actor=actor, query=query, country=country, sample=sample, match=matches)
     scope_articles = None if scope is None else {r[0] for r in db.conn.execute(
         "SELECT DISTINCT article_id FROM sentences WHERE rowid IN (SELECT value FROM json_each(?))", (_json(scope),))}
     # publication dates: every article for a whole-database timeline, else only the scope's articles
@@ -404,6 +410,8 @@ def build_timeline(db, actor: str | None = None, query: str | None = None, count
             df.update(set(tokens(s.text)))
     out = Timeline()
     out.sample = sample or None
+    out.actor = matches[0] if matches else None
+    out.notes = [m.note for m in matches if m.note]
     shown = [d for d in sorted(chosen, key=lambda d: (-score[d], d)) if cands.get(d) or events_by_day.get(d)]
     for d in sorted(shown[:max(dates, 0)]):
         picked = select_sentences(cands.get(d, []), sentences, df, n_docs)

@@ -49,7 +49,8 @@ def _date(name: str, v: Optional[str]) -> Optional[str]:
 
 def event_filters(
     q: Optional[str] = Query(None, description="Full-text search in evidence sentences."),
-    actor: Optional[str] = Query(None, description="Actor id, name or alias (source or target)."),
+    actor: Optional[str] = Query(None, description="Actor (source or target): id, name, alias or code, any "
+                                 "case; else a part of a name; else the raw role text."),
     country: Optional[str] = Query(None, description="ISO 3166-1 alpha-3 of source, target or place.",
                                    max_length=8),
     type: Optional[str] = Query(None, description="PLOVER type (e.g. REQUEST) or CAMEO code (e.g. 011)."),

@@ -36,12 +36,14 @@ def _build(db: Database, actor, q, country, since, until, dates, sentences) -> d
                                  "narrow it with a date range (From/To), words or a country.") from None
     finally:
         db.conn.set_progress_handler(None, 0)
+    am = getattr(days, "actor", None)
     return {"filters": {k: v for k, v in dict(actor=actor, q=q, country=country, since=since,
                                                until=until).items() if v},
+            "actor_ids": list(am.ids) if am is not None else [], "notes": list(getattr(days, "notes", [])),
             "dates": days, "sample": getattr(days, "sample", None)}
 
 
-ACTOR = Query(None, description="Actor id or name.")
+ACTOR = Query(None, description="Actor id, name, alias or code; else a part of a name (as the event filter).")
 QQ = Query(None, description="Words (full text).")
 COUNTRY = Query(None, description="ISO 3166-1 alpha-3.", max_length=8)
 SINCE = Query(None, description="First date of the timeline (YYYY-MM-DD).")
@@ -64,6 +66,7 @@ def timeline_page(request: Request, actor: Optional[str] = ACTOR, q: Optional[st
                   dates: int = DATES, sentences: int = SENTS, db: Database = DB):
     params = {k: v for k, v in dict(actor=actor, q=q, country=country, since=since, until=until).items() if v}
     data = _build(db, actor, q, country, since, until, dates, sentences) if params.keys() - {"since", "until"} else None
-    a = wq.actor(db.conn, actor) if actor else None
+    ids = data["actor_ids"] if data else []
+    a = wq.actor(db.conn, ids[0]) if len(ids) == 1 else None  # the one actor the filter matched
     return html(request, "timeline.html", nav="timeline", data=data, params=params, actor=a, dates=dates,
                 sentences=sentences, json_url=("/timeline.json" + render.qs(params)) if data else None)
