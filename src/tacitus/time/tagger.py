@@ -330,6 +330,10 @@ class _Norm:
         k = _num(n)
         if k is None:
             raise Skip
+        if unit in ("H", "MIN", "S"):  # "an hour later": the same day, unless it runs past a day
+            days = int(k * {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}[unit] // 24) * int(sign)
+            g = ref.gran if GRAN_ORDER.get(ref.gran, 0) < GRAN_ORDER["day"] else "day"
+            return V.at(V.add_days(ref.as_date(), days), g)
         k = int(k) * int(sign)
         gran = UNIT_GRAN.get(unit, unit)
         if gran == "time":
