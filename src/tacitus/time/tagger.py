@@ -983,6 +983,9 @@ def _reported(norm: _Norm, val: V.Point, text: str, end: int) -> bool:
 
 def _merge(text: str, items):
     """Merge a clock time with an adjacent day ("10 p.m. Wednesday", "Nov. 9, 9 p.m.")."""
+    # the same moment restated in another zone, alone in brackets right after a clock time ("10:35 a.m.
+    # (0735 GMT) Friday") is no second expression; "(4 a.m. EDT Thursday)" says more, and stays
+    items = [it for k, it in enumerate(items) if not (k and _restates(text, items[k - 1], it))]
     out = []
     i = 0
     while i < len(items):
@@ -1002,7 +1005,7 @@ def _merge(text: str, items):
         out.append(cur)
         i += 1
     # a clock time with a day nearby in the same sentence takes that day
-    # ("at about 10:35 a.m. (0735 GMT) Friday" -> Friday's date, two expressions)
+    # ("at about 10:35 a.m. (0735 GMT) Friday" -> Friday's date)
     for k, it in enumerate(out):
         p = it[3]
         if not (isinstance(p, V.Point) and p.gran == "time" and p.hour is not None and it[6] == "publication"):
@@ -1022,6 +1025,17 @@ def _merge(text: str, items):
 
 
 _SENT_BREAK = re.compile(r"[.!?;]\s|\n")
+_RESTATED = re.compile(r"\s*\(\s*")
+_CLOSED = re.compile(r"\s*\)")
+
+
+def _restates(text: str, prev, it) -> bool:
+    """``it`` is a clock time in brackets right after the clock time ``prev``."""
+    def clock(p):
+        return isinstance(p, V.Point) and p.gran == "time" and p.hour is not None
+    m = _RESTATED.match(text, prev[1])
+    return bool(m) and m.end() == it[0] and bool(_CLOSED.match(text, it[1])) and clock(prev[3]) \
+        and clock(it[3])
 # two dates joined as a range or a list: "between January and March 2003", "Thursday or Friday"
 _RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
