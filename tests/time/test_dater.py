@@ -5,11 +5,14 @@ import re
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tacitus.model import Timex
 from tacitus.pipeline import Context
 from tacitus.time import EventDater
-from tacitus.time.dater import granularity_of, mod_interval
-from tests.time.helpers_time import add_event, date_all, dated, make_ctx
+from tacitus.time.dater import granularity_of, mod_interval, timex_interval
+from tests.time.helpers_time import EXAMPLE_DCT, add_event, date_all, dated, make_ctx
 
 
 @pytest.fixture(scope="module")
@@ -330,3 +333,120 @@ def test_dater_mod_intervals(nlp, text, trigger, expected):
 def test_dater_mod_interval_thirds(a, b, mod, expected):
     got = mod_interval(date.fromisoformat(a), date.fromisoformat(b), mod)
     assert tuple(x.isoformat() for x in got) == expected
+
+
+# -- rules measured on TBAQ event-timex TLINKs (bench/dating.py) -----------------------------------------
+
+@pytest.mark.parametrize("text,trigger,value", [
+    # a nominal event in an at/in/during phrase of a verb is the setting of the verb's event
+    ("Officials spoke at a news conference in Nairobi on Wednesday.", "conference", "2019-01-02"),
+    ("Castro read the message on Wednesday at a rally in Havana.", "rally", "2019-01-02"),
+    ("Eleven people were killed in a bombing on Sunday.", "bombing", "2018-12-30"),
+])
+def test_dater_nominal_setting_shares_the_verb_date(nlp, text, trigger, value):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.value, ev.date.basis) == (value, "text")
+
+
+def test_dater_nominal_case_of_a_legal_verb_keeps_its_own_time(nlp):
+    # "charged ... in the slaying": the slaying is the (earlier) case, not the setting of the charge
+    slaying, charged = dated(nlp, "He was charged with murder on Thursday in the slaying of a doctor.",
+                             "slaying", "charged")
+    assert charged.date.value == "2019-01-03"
+    assert slaying.date.basis == "unknown" and slaying.date.timex is None
+
+
+def test_dater_nominal_setting_not_through_on(nlp):
+    # "commented on the attack": "on" gives the topic, not the setting; the verb stays undated too
+    [ev] = dated(nlp, "The senator voted on the budget on Monday.", "budget")
+    assert ev.date.basis == "unknown" and ev.date.timex is None
+
+
+def test_dater_date_phrase_inside_a_nominal_events_arguments(nlp):
+    # "in August" hangs on "mine", inside the arguments of the nominal event "strike": it dates the strike
+    strike, cost = dated(nlp, "The strike by miners at the Grasberg mine in August cost the company millions.",
+                         "strike", "cost")
+    assert (strike.date.value, strike.date.start, strike.date.end) == ("2018-08", "2018-08-01", "2018-08-31")
+    assert cost.date.basis == "unknown"
+
+
+def test_dater_date_phrase_inside_a_nominal_stops_at_another_event_noun(nlp):
+    # "in March 2018" hangs on "plant": it dates the explosion (the first event noun on the way up), not
+    # the report about it
+    report, explosion = dated(nlp, "A report about the explosion at the plant in March 2018 blamed the "
+                              "operator.", "report", "explosion")
+    assert (explosion.date.value, explosion.date.basis) == ("2018-03", "text")
+    assert report.date.basis == "unknown" and report.date.timex is None
+
+
+def test_dater_as_clause_with_a_passive_main_verb(nlp):
+    # "was shot at 10 p.m. as he stood": simple past passive and simple past share the time
+    stood, shot = dated(nlp, "Slepian was shot at 10 p.m. as he stood in his kitchen.", "stood", "shot")
+    assert shot.date.value == stood.date.value == "2019-01-03T22:00"
+    assert stood.date.timex.text == "10 p.m."
+
+
+def test_dater_as_clause_in_another_tense_stays_apart(nlp):
+    [ev] = dated(nlp, "Slepian was shot at 10 p.m., as critics have long warned.", "warned")
+    assert ev.date.basis == "unknown"
+
+
+@pytest.mark.parametrize("text,trigger,value", [
+    ("The stock began trading this summer at $14 apiece.", "began", "2019-SU"),
+    ("Intel said it would start producing chips next week.", "start", "2019-W02"),
+    ("The company stopped paying a dividend in the third quarter of 1984.", "stopped", "1984-Q3"),
+])
+def test_dater_aspectual_verb_takes_its_complements_date(nlp, text, trigger, value):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.value, ev.date.basis) == (value, "text")
+
+
+def test_dater_non_aspectual_verb_does_not_take_its_complements_date(nlp):
+    # "agreed to release them next week": the release is next week, the agreement is not
+    [ev] = dated(nlp, "The ministry agreed to release them next week.", "agreed")
+    assert ev.date.basis == "unknown" and ev.date.timex is None
+
+
+def test_dater_conjuncts_in_two_tenses_do_not_share_a_date(nlp):
+    sought, own = dated(nlp, "GM sought clearance last week but does not own any shares yet.", "sought", "own")
+    assert sought.date.value == "2018-W52"
+    assert own.date.basis == "unknown" and own.date.timex is None
+    [bought] = dated(nlp, "GM sought clearance last week and bought shares.", "bought")
+    assert bought.date.value == "2018-W52"
+
+
+# -- huge durations --------------------------------------------------------------------------------------
+
+HUGE = "1" + "0" * 307
+
+
+@pytest.mark.parametrize("value,text,expected", [
+    (f"P{HUGE}Y", "the past 10^307 years", (date.min, EXAMPLE_DCT)),
+    (f"P{HUGE}0Y", "the next 10^308 years", (EXAMPLE_DCT, date.max)),  # float("1e308") * 365.25 is inf
+    ("P5000Y", "the past 5000 years", (date.min, EXAMPLE_DCT)),  # before year 1: clamped, not None
+    ("P3Y", "the past three years", (date(2016, 1, 4), EXAMPLE_DCT)),
+])
+def test_dater_huge_duration_is_clamped(value, text, expected):
+    assert timex_interval(Timex(0, len(text), text, "DURATION", value), EXAMPLE_DCT) == expected
+
+
+def test_dater_huge_numeral_duration_through_tagger_and_dater(nlp):
+    # the tagger turns a 308-digit numeral into a huge DURATION value; dating used to raise OverflowError
+    text = f"Diplomats defected over the past {HUGE} years."
+    ctx = make_ctx(nlp, text)
+    assert any(t.type == "DURATION" and len(t.value) > 12 for t in ctx.timexes)
+    ev = add_event(ctx, "defected")
+    date_all(ctx)
+    assert (ev.date.start, ev.date.end, ev.date.basis) == ("0001-01-01", "2019-01-03", "text")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(min_value=0, max_value=10 ** 400), st.sampled_from("YMWD"),
+       st.sampled_from(["the past", "the last", "the next", "the coming", "some"]),
+       st.one_of(st.dates(), st.sampled_from([date.min, date.max])))
+def test_properties_duration_interval_never_raises(n, unit, words, dct):
+    got = timex_interval(Timex(0, 1, f"{words} {n} units", "DURATION", f"P{n}{unit}"), dct)
+    if got is not None:
+        a, b = got
+        assert a is None or b is None or a <= b
+        assert dct in (a, b)

@@ -12,12 +12,17 @@ For an event (its trigger head token in the spaCy parse) the governing timex is,
      country on Wednesday"), a bare participle's date ("Speaking on Saturday, Obama blamed ..."), the
      date of a second conjunct that shares the first one's object ("seizing and slaughtering pigs on
      Thursday");
+   - a date phrase on a noun inside a nominal trigger's own arguments ("the strike by miners at the
+     Grasberg mine in August"), unless another event noun comes first on the way;
+   - for an aspectual or implicative verb, its complement's date ("began trading this summer");
 2. the timex that a clause holding the trigger modifies ("since 2016, when X fled");
 3. a timex attached to a verb the trigger depends on inside the same clause (xcomp, conj, acomp, a
    participle, purpose or as/while/when adverbial clause, the carrier verb of a nominal subject/object:
-   "imposed sanctions on Friday", "went on strike on Monday") — never across a reporting verb's
-   complement, a relative clause or an apposition: a clause holding its own timex governs only its own
-   verbs;
+   "imposed sanctions on Friday", "went on strike on Monday"; a nominal trigger in an at/in/during phrase
+   of a verb: "spoke at a news conference on Monday", not "charged ... in the slaying"), never from a
+   conjunct in another tense ("sought ... last week but doesn't own any yet"), and never across a
+   reporting verb's complement, a relative clause or an apposition: a clause holding its own timex
+   governs only its own verbs;
 4. the date of an event noun that dates a past trigger: its subject ("An April 20 explosion killed 11
    workers"), its in/at/during phrase ("killed in Sunday's explosion") or the head of its relative
    clause ("the April 20 explosion that killed 11 workers");
@@ -73,6 +78,9 @@ CARRIER_VERBS = set(_TABLE.get("carrier", {}))
 CARRIER_SUBJ = {w for w, f in _TABLE.get("carrier", {}).items() if "subj" in f}
 # nouns naming a happening: a date phrase on them is theirs, not their verb's
 EVENT_NOUNS = set(_TABLE.get("event", {}))
+# aspectual and implicative verbs: their time is that of their to/-ing complement ("began trading this
+# summer", "will start producing chips next week", "failed to enforce an order in 1992")
+ASPECTUAL = set(_TABLE.get("aspectual", {}))
 # subordinators whose clause shares the time of the clause it modifies ("... as he condemned ...")
 SAME_TIME = set(_TABLE.get("same", {}))
 # prepositions of topic: their timex object dates nothing ("discussion concerning June 4 1989")
@@ -94,6 +102,12 @@ CARRIER_PREPS = {"on", "in", "into", "under"}
 WITHIN_EVENT = {"in", "during", "at"} & WITHIN
 # the prepositions of a date phrase that may be lifted from a noun to its verb (see _lift_noun)
 LIFT_SIGNALS = WITHIN & {"in", "on", "at", "during"}
+# "spoke at a news conference on Monday", "killed in a bombing in 1995": a nominal event in such a phrase
+# of a verb shares the verb's time
+SHARE_PREPS = set(_TABLE.get("share", {}))
+# ... unless the verb is one whose in-phrase names the case, an earlier event ("charged on Thursday in the
+# slaying of a doctor", "arrested in the bombings")
+CASE_VERBS = set(_TABLE.get("case", {}))
 
 
 @lru_cache(maxsize=20000)
@@ -172,18 +186,15 @@ def timex_interval(t: Timex, dct: date) -> tuple[date | None, date | None] | Non
         m = re.match(r"P(\d+(?:\.\d+)?)(Y|M|W|D)$", t.value)
         if not m:
             return None
-        n, u = float(m.group(1)), m.group(2)
-        days = int(n * {"Y": 365.25, "M": 30.44, "W": 7, "D": 1}[u])
+        # a huge number ("the past 10^307 years", a long numeral) is clamped to the calendar: the
+        # interval then runs from its first day or to its last (float("1e400") is inf: also clamped)
+        span = float(m.group(1)) * {"Y": 365.25, "M": 30.44, "W": 7, "D": 1}[m.group(2)]
         if re.search(r"\b(past|last|previous|recent)\b", low):
-            try:
-                return dct - timedelta(days=days), dct
-            except OverflowError:
-                return None
+            back = (dct - date.min).days
+            return (dct - timedelta(days=int(span)) if span < back else date.min), dct
         if re.search(r"\b(next|coming|following)\b", low):
-            try:
-                return dct, dct + timedelta(days=days)
-            except OverflowError:
-                return None
+            ahead = (date.max - dct).days
+            return dct, (dct + timedelta(days=int(span)) if span < ahead else date.max)
     return None
 
 
@@ -198,7 +209,7 @@ def mod_interval(a: date | None, b: date | None, mod: str | None) -> tuple[date 
     1990-1992), else months ("late 2015" -> Sep-Dec, "early Q3" -> July), else days ("early December" ->
     1-10, "mid-December" -> 11-20, "late December" -> 21-31; "early next week" -> Mon-Tue). A single day
     (or an open or reversed interval) is returned unchanged."""
-    if mod not in ("START", "MID", "END") or a is None or b is None or b <= a:
+    if mod not in ("START", "MID", "END") or a is None or b is None or b <= a or b == date.max:
         return a, b
     nxt = b + timedelta(days=1)
     if a.month == 1 and a.day == 1 and nxt.month == 1 and nxt.day == 1 and nxt.year - a.year >= 3:
@@ -298,7 +309,7 @@ def _attachment(dd: _Doc, k: int):
     return a, signal, first
 
 
-def _lift_noun(dd: _Doc, k: int, a):
+def _lift_noun(dd: _Doc, k: int, a, nominal: int | None = None):
     """The verb whose argument noun ``a`` the timex k modifies, when the date phrase governs that verb.
 
     Parsers often attach a trailing date phrase low, to the object or to a noun inside the verb's
@@ -307,6 +318,10 @@ def _lift_noun(dd: _Doc, k: int, a):
     election in May") or the way passes through a temporal preposition ("expelled following the test in
     September 2017": handled as an indirect relation). A possessive or compound timex ("Sunday's vote",
     "the Monday meeting") always belongs to its noun.
+
+    With ``nominal`` (the token index of a nominal event), the same way leads to that noun instead:
+    "the bombings of U.S. embassies in Kenya and Tanzania last year", "a ceremony in Independence, Mo., on
+    March 12" date the bombings and the ceremony (returned when reached through of/at/in... phrases).
     """
     if a is None or a.pos_ not in NOUNISH:
         return None
@@ -326,6 +341,8 @@ def _lift_noun(dd: _Doc, k: int, a):
         return None  # "Sunday's vote", "the April 20 blowout", "the Monday meeting": the noun's own date
     n = a
     for _ in range(6):
+        if nominal is not None and n.i == nominal and n.i != a.i:
+            return n
         if n.i in dd.tok_timex or _is_event_noun(n):
             return None
         dep, par = n.dep_, n.head
@@ -335,7 +352,7 @@ def _lift_noun(dd: _Doc, k: int, a):
             n = par
             continue
         if dep in ARG_EDGES:
-            return par if par.pos_ in ("VERB", "AUX") else None
+            return par if par.pos_ in ("VERB", "AUX") and nominal is None else None
         if dep == "pobj" and par.dep_ in ("prep", "agent", "dative"):
             if par.lower_ in EVENT_PREPS:
                 return None
@@ -343,12 +360,43 @@ def _lift_noun(dd: _Doc, k: int, a):
             if g.i == par.i:
                 return None
             if g.pos_ in ("VERB", "AUX"):
-                return g
+                return g if nominal is None else None
             if g.pos_ in NOUNISH:
                 n = g
                 continue
         return None
     return None
+
+
+def _finite_tense(tok) -> str | None:
+    """The tense a verb carries itself (past, present or future), from its own auxiliary or its finite
+    form; None for a bare form that shares the tense of another ("will seize and slaughter")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass"):
+            lw = c.lower_
+            if lw in ("will", "'ll", "shall", "wo"):
+                return "future"
+            if c.tag_ == "VBD" or lw in ("has", "have", "'ve"):
+                return "past"
+            if c.tag_ in ("VBZ", "VBP"):
+                return "present"
+            return None  # modals and others
+    if tok.tag_ == "VBD":
+        return "past"
+    if tok.tag_ in ("VBZ", "VBP"):
+        return "present"
+    return None
+
+
+def _simple_past(tok) -> bool:
+    """A verb in the simple past, active ("stood") or passive ("was shot"), not in a perfect ("had
+    stood") or with a modal ("would stand")."""
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VBD":
+        return not auxes
+    return tok.tag_ == "VBN" and len(auxes) == 1 and auxes[0].dep_ == "auxpass" and auxes[0].tag_ == "VBD"
 
 
 def _relation(signal: str | None) -> str:
@@ -381,11 +429,17 @@ class Dater:
             self._ivs[k] = timex_interval(self.timexes[k], self.dct)
         return self._ivs[k]
 
+    def _liftable(self, k: int) -> bool:
+        """Timex k may date a verb or noun other than the one the parse attaches it to: a date or time
+        with an interval (vague "now", "the future", "recently" stay where the parse puts them)."""
+        t = self.timexes[k]
+        return self.att[k][0] is not None and self._iv(k) is not None and t.type in ("DATE", "TIME") \
+            and not t.value.endswith("_REF")
+
     def _lift(self, k: int, iv) -> int | None:
         a, sig, first = self.att[k]
-        t = self.timexes[k]
-        if a is None or iv is None or t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
-            return None  # vague "now", "the future", "recently" stay where the parse puts them
+        if not self._liftable(k):
+            return None
         v = _lift_noun(self.dd, k, a)
         if v is not None:
             return v.i
@@ -471,6 +525,19 @@ class Dater:
             # nothing attached to the token itself: a date phrase on a noun inside its arguments
             res = self._by_first(k for k, (_, _, first) in enumerate(self.att)
                                  if self.lifted[k] == tok_i and self.lifted[first] == tok_i)
+        tok = self.doc[tok_i]
+        if not res and tok.pos_ in ("VERB", "AUX") and not _forms(tok).isdisjoint(ASPECTUAL):
+            # "began trading this summer": an aspectual verb takes its complement's date
+            for c in tok.children:
+                if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.i > tok_i:
+                    d = self._direct(c.i)
+                    if d:
+                        return d
+        if not res and tok.pos_ in ("NOUN", "PROPN"):
+            # a nominal event: a date phrase on a noun inside its own arguments
+            res = self._by_first(k for k, (a, _, first) in enumerate(self.att)
+                                 if k == first and self._liftable(k)
+                                 and _lift_noun(self.dd, k, a, nominal=tok_i) is not None)
         if not res:
             return None
         # a range "from X to Y": two separate direct timexes with from/to signals
@@ -538,8 +605,11 @@ class Dater:
             ok = dep in LIGHT_EDGES or same or (dep in NOUN_EDGES and cur.pos_ in ("NOUN", "PROPN")
                                                 and _is_carrier(par, subject=dep in ("nsubj", "nsubjpass")))
             if not ok and dep == "pobj" and cur.pos_ in ("NOUN", "PROPN") and par.dep_ == "prep" \
-                    and par.lower_ in CARRIER_PREPS and _is_carrier(par.head):
-                # "went on strike on Monday": through the preposition to the carrier verb
+                    and (par.lower_ in CARRIER_PREPS and _is_carrier(par.head)
+                         or cur.i == h and par.lower_ in SHARE_PREPS and par.head.pos_ in ("VERB", "AUX")
+                         and _forms(par.head).isdisjoint(CASE_VERBS)):
+                # "went on strike on Monday": through the preposition to the carrier verb; "spoke at a
+                # news conference on Monday": the nominal trigger to the verb it is the setting of
                 cur = par
                 dep, par = cur.dep_, cur.head
                 ok = True
@@ -547,6 +617,9 @@ class Dater:
                 break
             if par.i in self.reporting_heads and dep not in ("conj", "xcomp") and not same:
                 break
+            if dep == "conj" and _finite_tense(cur) is not None and _finite_tense(par) is not None \
+                    and _finite_tense(cur) != _finite_tense(par):
+                break  # "sought clearance last week ... but doesn't own any yet": conjuncts in two tenses
             d = self._direct(par.i)
             if d:
                 return d[0], d[1], False
@@ -620,8 +693,8 @@ class Dater:
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
         if perfect or tok.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
-        if tok.tag_ == par.tag_:
-            return "mark"
+        if tok.tag_ == par.tag_ or _simple_past(tok) and _simple_past(par):
+            return "mark"  # also a passive: "was shot at 10 p.m. as he stood chatting with his wife"
         # "Obama suggested BP was trying to duck responsibility, as he condemned ...": a comma-set clause
         # the parser hangs on the verb of a complement clause in another tense belongs to the verb
         # that takes the complement, when that one has its tense
@@ -657,12 +730,12 @@ class Dater:
             b = None
             mod = "ON_OR_AFTER"
         elif rel == "after":
-            if not indirect and b is not None:
+            if not indirect and b is not None and b < date.max:
                 a = b + timedelta(days=1)
             b = None
             mod = "AFTER"
         elif rel == "before":
-            if not indirect and a is not None:
+            if not indirect and a is not None and a > date.min:
                 b = a - timedelta(days=1)
             a = None
             mod = "BEFORE"
