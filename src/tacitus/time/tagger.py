@@ -627,8 +627,11 @@ class _Norm:
             day = V.Point.of_day(V.add_days(self.dct, int(base)))
         return replace(day, gran="time", pod=pod)
 
-    def f_refpod(self, n, pod):
-        """'the next morning': the day after the reference day, part of day."""
+    def f_refpod(self, n, pod, need=""):
+        """'the next morning': the day after the reference day (the publication date when no day was
+        mentioned), part of day; with ``need`` = "ref" a day must have been mentioned ("that night")."""
+        if need == "ref" and self.ref is None:
+            raise Skip
         r = self.refp()
         self.used_ref = True
         if r.gran not in ("day", "time"):
