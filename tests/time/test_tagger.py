@@ -387,3 +387,11 @@ def test_tagger_plan_seen_from_the_past_points_ahead():
 def test_tagger_parse_tense_of_bare_verbs_and_due(nlp, text, dct, value):
     got = [t for t in tag(text, dct, doc=nlp(text)) if t.text == "Tuesday"]
     assert [t.value for t in got] == [value]
+
+
+def test_tagger_present_verb_does_not_schedule_a_date_inside_a_noun_phrase(nlp):
+    # "contradict" is present, but "in November" dates the report, not a scheduled contradiction
+    text = "The findings contradict its initial report in November, which found no evidence of a flaw."
+    assert [t.value for t in tag(text, date(2011, 1, 5), doc=nlp(text))] == ["2010-11"]
+    text = "The ministers meet again on Friday in Brussels."
+    assert [t.value for t in tag(text, DCT, doc=nlp(text))] == ["2019-01-04"]

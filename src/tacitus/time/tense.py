@@ -205,10 +205,13 @@ def doc_tense(doc, start: int, end: int) -> str | None:
             and not any(c.dep_ == "aux" for c in tok.children):
         return "past"  # "saw its price plummet on Tuesday", "carried equipment and cut pipes on Monday"
     if t is None and tok.tag_ in ("VBP", "VBZ", "VB") and \
-            tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children):
+            tok.lemma_.lower() not in _REPORTING and not any(c.dep_ == "aux" for c in tok.children) \
+            and not any(doc[k].pos_ in ("NOUN", "PROPN") for k in _path(doc, i, tok.i)[1:]):
         if cues()[0].get(tok.lower_) == "past":
             return None  # "hurt", "shut", "hit": the same form in the past; the parse's present is a guess
-        return "future"  # "the ministers meet Friday": a scheduled event
+        # "the ministers meet Friday": a scheduled event (not when the date sits in a noun phrase: "the
+        # findings contradict its report in November" says nothing of when the report was)
+        return "future"
     if t is None and any(c.lower_ == "would" for c in tok.children):
         return "future"
     return t
