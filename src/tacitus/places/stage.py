@@ -5,19 +5,14 @@ from __future__ import annotations
 import re
 
 from ..model import Entity, Place
-from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, get_gazetteer, norm,
-                        word_list)
+from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, RES, get_gazetteer, norm,
+                        read_tsv, word_list)
 from .resolve import candidates, resolve_place, resolve_spans, to_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
                       r"([A-Z][A-Za-z. ]{1,25}?))?(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s")
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
-
-
-def _speech_verbs() -> frozenset[str]:
-    from ..actors import speech_verbs  # here, not at the top: actors imports the gazetteer
-    return speech_verbs()
 
 
 def find_dateline(text: str) -> Place | None:
@@ -185,27 +180,73 @@ class PlaceResolver:
         ctx.dateline = find_dateline(ctx.text)
 
 
-# event types whose direct object, when a place, is where the event happened ("shelled Aleppo")
-MATERIAL_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
-LOCATIVE_PREPS = word_list("locative_preps.tsv")
+# Event types whose direct object, when a place, is where the event happened ("shelled Aleppo"), and verbs
+# that do the same whatever the type ("visited Kenya").
+MATERIAL_TYPES = word_list("place_object_types.tsv")
+PLACE_OBJECT_VERBS = word_list("place_object_verbs.tsv")
+# locative prepositions: "area" ones also take a place modifying their object ("at a Kabul hotel"),
+# "path" ones only a place that is their object ("through Hong Kong", not "over the Gulf oil disaster")
+PREP_KIND = {r[0].strip(): (r[1].strip() if len(r) > 1 else "path") for r in read_tsv(RES / "locative_preps.tsv")}
+LOCATIVE_PREPS = frozenset(PREP_KIND)
+# a locative phrase inside one of these describes the participant ("officials in Washington said", "a
+# senior director in London"), not the event: the place of an actor's name or affiliation
+PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "csubj", "attr", "appos", "agent", "poss"}
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+NON_PLACE_NOUNS = word_list("non_place_nouns.tsv")
+TOPIC_PREPS = word_list("topic_preps.tsv")
+# how many sentences of the lead the dateline locates (events with no place of their own there)
+DATELINE_SENTENCES = 1
 
 
-def _locative_place(doc, part, head, ev=None) -> bool:
-    """A role filler that is a place in a locative phrase of the trigger's clause ("protested in Jakarta"):
-    it is the target by CAMEO convention and also where the event happened."""
-    span = doc.char_span(part.start, part.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.ent_type_ not in ("GPE", "LOC", "FAC"):
-        return False
-    if root.dep_ == "dobj" and root.head.i == head.i and ev is not None and \
-            (ev.plover_type or ev.type) in MATERIAL_TYPES:
-        return True  # "Russia attacked Ukraine", "troops shelled Aleppo": the place attacked
-    if root.dep_ != "pobj":
-        return False
-    prep = root.head
-    return prep.lower_ in LOCATIVE_PREPS and _clause_head(prep).i == _clause_head(head).i
+def _etype(ev) -> str | None:
+    return (ev.plover_type or ev.type) if ev is not None else None
+
+
+def _place_object(root, head, ev) -> bool:
+    """ "troops shelled Aleppo", "Obama visited Kenya", "his visit to Kenya": the place the event is done to."""
+    if root.dep_ == "dobj" and root.head.i == head.i:
+        return _etype(ev) in MATERIAL_TYPES or head.lemma_.lower() in PLACE_OBJECT_VERBS
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.i == head.i:
+        return head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_OBJECT_VERBS
+    return False
+
+
+def _prep_ok(prep, material: bool) -> bool:
+    kind = PREP_KIND.get(prep.lower_)
+    return kind is not None and (kind != "material" or material)
+
+
+def _locative_prep(root, material: bool = False):
+    """The locative preposition a toponym (its span root) is the object of, directly ("in Kabul") or as a
+    modifier of the object of an "area" preposition ("at a Kabul hotel", "in Kabul's streets"); else None.
+    ``material``: the event is of a type whose place object is where it happened ("strikes on Iraq")."""
+    tok, steps = root, 0
+    while tok.dep_ in MODIFIER_DEPS and steps < 2 and tok.head is not tok:
+        tok, steps = tok.head, steps + 1
+    if tok.dep_ != "pobj" or not _prep_ok(tok.head, material):
+        return None
+    if steps and (PREP_KIND[tok.head.lower_] != "area" or tok.lemma_.lower() in NON_PLACE_NOUNS):
+        return None
+    return tok.head
+
+
+def _attached_to(tok, anchors: set[int], subject_ok: bool = False, material: bool = False) -> bool:
+    """Does ``tok`` hang on one of the anchor tokens without passing a participant phrase or another clause?
+    With ``subject_ok``, a locative phrase of the subject counts ("a judge in Los Angeles ordered", "an
+    explosion aboard the rig in the Gulf killed"), as long as only locative phrases lead up to the subject."""
+    only_locative = True
+    while tok.i not in anchors:
+        if tok.dep_ in ("nsubj", "nsubjpass") and subject_ok and only_locative and tok.head.i in anchors:
+            return True
+        if tok.dep_ in PARTICIPANT_DEPS or tok.dep_ in CLAUSE_DEPS or tok.head is tok:
+            return False
+        if tok.dep_ == "prep" and (tok.lower_ in TOPIC_PREPS or (PREP_KIND.get(tok.lower_) == "material"
+                                                                and not material)):
+            return False  # "criticised Hayward over the spill in the Gulf", "sought help from peers in the Gulf"
+        if tok.dep_ == "prep" and tok.lower_ not in LOCATIVE_PREPS or tok.dep_ not in ("prep", "pobj"):
+            only_locative = False
+        tok = tok.head
+    return True
 
 
 def _clause_head(tok):
@@ -215,18 +256,28 @@ def _clause_head(tok):
     return tok
 
 
-def _inside_participant(tok, clause, trigger=None) -> bool:
-    """Is the token inside a subject/object phrase of the clause (rather than attached to the event)?"""
-    while tok.i != clause.i and tok.head is not tok:
-        if trigger is not None and tok.i == trigger.i:
-            return False  # "the attack in Kabul": attached to the (noun) trigger itself
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "appos", "agent", "poss"):
-            return True
+def _trigger_chain(head) -> set[int]:
+    """The trigger and the words above it up to its clause head ("held a rally": rally, held)."""
+    out = {head.i}
+    tok = head
+    while tok.dep_ not in CLAUSE_DEPS and tok.head is not tok:
         tok = tok.head
-    return False
+        out.add(tok.i)
+    return out
 
 
-SPECIFICITY = {"city": 4, "town": 4, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}
+def _relative_place_head(clause):
+    """ "the hall where ...", "a hearing at which ...": the noun a locative relative clause describes."""
+    if clause.dep_ != "relcl":
+        return None
+    for c in clause.children:
+        if c.lower_ == "where" or (c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and
+                                   any(g.lower_ == "which" for g in c.children)):
+            return clause.head
+    return None
+
+
+SPECIFICITY = {"city": 4, "town": 4, "near": 3, "adm2": 3, "adm1": 2, "region": 1, "country": 1, "continent": 0}
 
 
 def _specificity(p: Place) -> int:
@@ -234,6 +285,12 @@ def _specificity(p: Place) -> int:
 
 
 class EventLocator:
+    """Where each event happened, from its own clause: a place in a locative phrase of the trigger or its
+    clause ("protested in Jakarta", "In Nairobi, police ...", "the attack in Kabul"), a place the event is
+    done to ("shelled Aleppo", "visited Kenya"), a place modifying a noun trigger ("the Kabul bombing"), or
+    the place a locative relative clause hangs on ("Kabul, where ..."); never a place inside the subject
+    or another participant ("officials in Washington said", "the ambassador to Rome"). Events of the lead
+    sentence with none of these take the dateline."""
     name = "places.event_locator"
 
     def __call__(self, ctx) -> None:
@@ -241,55 +298,54 @@ class EventLocator:
         if doc is None:
             return
         places = [e for e in ctx.entities if e.place is not None and e.label in PLACE_LABELS]
+        m = DATELINE.match(ctx.text) if ctx.dateline is not None else None
+        dl_end = m.end() if m else 0
+        if dl_end:
+            places = [e for e in places if e.start >= dl_end]  # the dateline's own words: see below
+        lead_end = 0
+        if ctx.dateline is not None:
+            sents = [s for s in doc.sents if s.end_char > dl_end][:DATELINE_SENTENCES]
+            lead_end = sents[-1].end_char if sents else 0
         for ev in ctx.events:
-            ev.location = self._locate(ctx, doc, ev, places)
+            loc = self._locate(doc, ev, places)
+            if loc is None and ev.sentence.start < lead_end:
+                loc = ctx.dateline
+            ev.location = loc
 
-    def _locate(self, ctx, doc, ev, places):
-        head = None
+    def _locate(self, doc, ev, places):
         if ev.head_token is not None and 0 <= ev.head_token < len(doc):
             head = doc[ev.head_token]
         else:
             span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
             head = span.root if span is not None else None
         if head is None:
-            return ctx.dateline
+            return None
         clause = _clause_head(head)
-        # "the attack in Kabul, where Taliban fighters killed 12 soldiers": the place the clause hangs on
-        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
-            for e in places:
-                if e.start <= clause.head.idx < e.end:
-                    return e.place
-        excluded = []
-        for part in (ev.source, ev.target, ev.attribution):
-            if part is not None and not _locative_place(doc, part, head, ev):
-                excluded.append((part.start, part.end))
+        chain = _trigger_chain(head)
+        noun = _relative_place_head(clause)
+        material = _etype(ev) in MATERIAL_TYPES
         best = None
         for e in places:
             if not (ev.sentence.start <= e.start < ev.sentence.end):
                 continue
-            if any(a <= e.start and e.end <= b for a, b in excluded):
-                continue  # a participant ("Washington warned Seoul"), not where it happened
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root
-            if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ == "NOUN":
-                pass  # "the Kabul attack": a place modifying a noun trigger
-            elif root.dep_ == "dobj" and root.head.i == head.i and (ev.plover_type or ev.type) in MATERIAL_TYPES \
-                    and e.label in ("GPE", "LOC", "FAC"):
-                pass  # "troops shelled Aleppo": the place attacked is where it happened
-            elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "compound", "amod") and root.head.pos_ != "ADP":
-                if root.dep_ != "compound" or root.head.dep_ not in ("pobj",):
-                    continue  # metonymy or a modifier ("Washington said", "Seoul newspaper")
-            if root.dep_ == "nsubj" and root.head.lemma_ in _speech_verbs():  # "Seoul said": the government
-                continue
-            if _clause_head(root).i != clause.i:
-                continue
-            direct_place = root.dep_ == "dobj" and root.head.i == head.i and \
-                (ev.plover_type or ev.type) in MATERIAL_TYPES
-            # "raided homes in Lagos": a locative phrase inside the object still says where it happened
-            if not direct_place and not _locative_place(doc, e, head, ev) and _inside_participant(root, clause, head):
-                continue  # "deputy ambassador to London ... fled": London modifies the subject
-            if best is None or _specificity(e.place) > _specificity(best):
+            if noun is not None and (span.start <= noun.i < span.end):
+                return e.place  # "the attack in Kabul, where gunmen killed 12 soldiers"
+            ok = False
+            if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+                ok = True  # "the Kabul attack": a place modifying a noun trigger
+            elif _place_object(root, head, ev):
+                ok = True  # "troops shelled Aleppo", "visited Kenya"
+            else:
+                prep = _locative_prep(root, material)
+                if prep is not None:
+                    if _attached_to(prep.head, chain, subject_ok=not ev.reporting, material=material):
+                        ok = True  # "protested in Jakarta", "In Nairobi, police ...", "raided homes in Lagos"
+                    elif noun is not None and _attached_to(prep.head, {noun.i}):
+                        ok = True  # "a warehouse in London where he met ...", "a hearing in Houston at which"
+            if ok and (best is None or _specificity(e.place) > _specificity(best)):
                 best = e.place
-        return best if best is not None else ctx.dateline
+        return best
