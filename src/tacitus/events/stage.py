@@ -422,8 +422,9 @@ class EventExtractor:
                     s, sspan, sp = None, None, None  # "1 hr ago Guardian": a headline list, no actor
                 if tp is not None and non_actor_span(tp.text):
                     t, tspan, tp = None, None, None
-                if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt"):
-                    continue  # "The earthquake killed 200 people"
+                if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt") \
+                        and not _weapon_made(sspan):
+                    continue  # "The earthquake killed 200 people"; "a car bomb explosion" is an attack
                 if sspan is not None and sspan.text.lower() in FIRST_PERSON:
                     continue  # "we are asking readers ...": the writer, or an unresolved quote
                 src_political = sspan is not None and _is_political(sspan, sp)
@@ -561,6 +562,13 @@ class EventExtractor:
                     if hev.target is None:
                         hev.target = cevs[0].target
                 built[i] = []
+
+
+def _weapon_made(span) -> bool:
+    """A cause made by a weapon ("a car bomb explosion", "the explosion of a roadside bomb"): the span
+    names a weapon (weapon_nouns.txt) besides its head, so it is an attack's doer, not an accident."""
+    weapons = R.words(WEAPON_NOUNS)
+    return any(lemma(t) in weapons for t in span if t.i != span.root.i)
 
 
 def _named_participant(doc, part: Participant | None) -> bool:
