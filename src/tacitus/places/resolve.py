@@ -670,6 +670,15 @@ def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer | None
                 if w is not None and (cv(gaz.cc[w], surf[k]) > 0 or not (
                         local_text or _names_in(gaz, first, surf, names_by_adm1, k, best) >= LOCAL_NAMES)):
                     best = w
+            # a country is not displaced by a town known by its name only as an alternate one ("Turkey", an old
+            # name of New Providence, N.J., in a listings page full of New Jersey places) without a cue on the
+            # mention itself (a qualifier, "Turkey police", "the city of Turkey")
+            if best is not None and gaz.feat[best] in (CITY, CAPITAL, ADM2) and not quals[k] and \
+                    not gaz.is_primary(names[k], best) and not townish[k] and not cityish[k] and \
+                    surf[k] not in local_cue:
+                country = next((i for i in cs if gaz.feat[i] == COUNTRY and gaz.is_primary(names[k], i)), None)
+                if country is not None:
+                    best = country
             # a national capital that shares its name with a division elsewhere ("Washington" is the city
             # unless the text says "Washington state")
             if best is not None and gaz.feat[best] == ADM1 and not quals[k] and not adm_cue[k] and \

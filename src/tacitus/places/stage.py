@@ -15,6 +15,9 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?!(?:Jan|Feb|Ma
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl", "pcomp", "parataxis", "csubj"}
 
 
+DATELINE_CITY_POP = 100_000  # a town known by the dateline's name only as an alternate one: a big city
+
+
 def find_dateline(text: str) -> Place | None:
     """ "SEOUL (Reuters) - ..." / "WASHINGTON — ..." / "Lagos, Nigeria - ..." -> the place."""
     m = DATELINE.match(text)
@@ -30,6 +33,8 @@ def find_dateline(text: str) -> Place | None:
         return to_place(gaz, resolve_spans(s, [(0, len(full))], gaz)[0])
     # a dateline names a city: the capital or the most populous town of that name
     towns = [i for i in candidates(gaz, full) if gaz.feat[i] in (CITY, CAPITAL) and gaz.is_primary(full, i)]
+    if not towns:  # "NEW YORK --": New York City, known by that name only as an alternate one; not the state
+        towns = [i for i in candidates(gaz, full) if gaz.feat[i] in (CITY, CAPITAL) and gaz.pop[i] >= DATELINE_CITY_POP]
     if towns:
         return to_place(gaz, max(towns, key=lambda i: (gaz.feat[i] == CAPITAL, gaz.pop[i])))
     return resolve_place(full)
@@ -38,6 +43,33 @@ def find_dateline(text: str) -> Place | None:
 ORG_WORDS = re.compile(r"^(" + "|".join(map(re.escape, sorted(word_list("org_words.tsv")))) + r")\b")
 TOWN_NOUNS = word_list("town_nouns.tsv")
 LOC_PREP = word_list("toponym_preps.tsv")
+NAMED_AFTER = word_list("named_after_words.tsv")
+AREA_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+
+
+def person_surnames(ctx) -> set[str]:
+    """Last words of the article's multi-word person names ("Tony Hayward", "Michael Jackson")."""
+    out = set()
+    for e in ctx.entities:
+        if e.label == "PERSON":
+            words = re.sub(r"['’]s$", "", e.text.strip()).split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                out.add(words[-1])
+    return out
+
+
+def _person_not_place(ctx, e, gaz, surnames: set[str]) -> bool:
+    """A one-word toponym that is the surname of a person the article names, is that person: "Jackson's June
+    2009 death" (Michael Jackson), "drew attention away from Hayward" (Tony Hayward), unless it is a country
+    or first-level division, or follows "in/at/near" without a possessive ("talks in Jackson")."""
+    name = re.sub(r"['’]s$", "", e.text.strip())
+    if " " in name or name not in surnames or name in gaz.abbr:
+        return False
+    if any(gaz.feat[i] in (COUNTRY, ADM1, CONTINENT, REGION) and gaz.is_primary(name, i) for i in candidates(gaz, name)):
+        return False
+    possessive = name != e.text.strip() or ctx.text[e.end:e.end + 2] in ("'s", "’s")
+    before = ctx.text[max(0, e.start - 12):e.start].split()
+    return possessive or not (before and before[-1].lower() in AREA_PREPS)
 
 
 def _is_known_place(gaz, name: str, strict: bool) -> bool:
@@ -71,6 +103,8 @@ def add_missed_toponyms(ctx, gaz) -> None:
             lead = 1 if words and words[0].lower() == "the" else 0
             found = False
             for n in (3, 2, 1):
+                if len(words) > lead + n and words[lead + n] in NAMED_AFTER:
+                    break  # "the Roosevelt Room", "the Justice Department": no place
                 if len(words) > lead + n:
                     head = " ".join(words[lead:lead + n])
                     strict = not ORG_WORDS.match(" ".join(words[lead + n:]))
@@ -147,8 +181,11 @@ class PlaceResolver:
         if ctx.doc is not None:
             add_missed_toponyms(ctx, gaz)
         targets = []
+        surnames = person_surnames(ctx)
         for k, e in enumerate(ctx.entities):
             if e.label in PLACE_LABELS:
+                if surnames and _person_not_place(ctx, e, gaz, surnames):
+                    continue
                 targets.append(k)
             elif e.label == "NORP":
                 # demonyms of countries are places too ("British", "North Korean")
@@ -221,6 +258,9 @@ def _locative_prep(root, material: bool = False):
     modifier of the object of an "area" preposition ("at a Kabul hotel", "in Kabul's streets"); else None.
     ``material``: the event is of a type whose place object is where it happened ("strikes on Iraq")."""
     tok, steps = root, 0
+    # an apposition names the object itself: "in Ethiopia's capital Addis Ababa", "in the capital, Mexico City"
+    if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+        tok = tok.head
     while tok.dep_ in MODIFIER_DEPS and steps < 2 and tok.head is not tok:
         tok, steps = tok.head, steps + 1
     if tok.dep_ != "pobj" or not _prep_ok(tok.head, material):
@@ -247,6 +287,49 @@ def _attached_to(tok, anchors: set[int], subject_ok: bool = False, material: boo
             only_locative = False
         tok = tok.head
     return True
+
+
+PERSON_LABELS = {"PERSON", "ORG", "NORP"}
+OBJECT_TOPIC_TYPES = word_list("object_topic_types.tsv")
+VENUE_NOUNS = word_list("venue_nouns.tsv")
+
+
+def _object_path_ok(tok, anchors: set[int], ev) -> bool:
+    """For the event types of ``object_topic_types.tsv``, a locative phrase inside the direct object says
+    where the event happened only when the object, or a noun between it and the place, is a participant,
+    who is where the event happens ("asked a federal judge in Houston", "discussed the topic with
+    officials at Indonesia's central bank"); not when it describes a thing the event is about ("ordered 33
+    wells in the Gulf to suspend work", "a bill to fund wars in Iraq"). Visits and the other types keep it
+    ("opened gates in the Mississippi River", "raided homes in Lagos")."""
+    if _etype(ev) not in OBJECT_TOPIC_TYPES:
+        return True
+    t = ev.target
+    path = []
+    while tok.i not in anchors and tok.head is not tok:
+        path.append(tok)
+        if tok.dep_ == "dobj" and tok.head.i in anchors:
+            if tok.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+                return True
+            return any(_participant_noun(w, t) or (w.dep_ == "pobj" and PREP_KIND.get(w.head.lower_) == "area"
+                                                   and w.lemma_.lower() in VENUE_NOUNS)
+                       for w in path if w.dep_ in ("dobj", "pobj"))
+        tok = tok.head
+    return True
+
+
+def _participant_noun(w, target) -> bool:
+    """A person or group: a named one, a pronoun, the event's coded target, or a noun coded as a sector
+    ("a federal judge", "officials", "envoys"; not "wells", "wars", "the response")."""
+    if w.ent_type_ in PERSON_LABELS or w.pos_ == "PRON":
+        return True
+    if target is not None and target.actor is not None and target.actor.kind != "country" and \
+            target.start <= w.idx < target.end:
+        return True
+    if w.pos_ != "NOUN":
+        return False
+    from ..actors.stage import code_phrase
+    a = code_phrase(w.lower_)
+    return a is not None and bool(a.sectors) and a.kind != "country"
 
 
 def _clause_head(tok):
@@ -320,6 +403,19 @@ class EventLocator:
             head = span.root if span is not None else None
         if head is None:
             return None
+        own = self._from_clause(doc, ev, places, head)
+        if own is not None:
+            return own
+        # a second verb shares the place of the first: "met Preval in Port-au-Prince and pledged to help",
+        # "arrived in Kabul, promising aid", "There, he planned to meet ..." (the place of "planned")
+        donor = _place_donor(_clause_head(head))
+        if donor is not None:
+            return self._from_clause(doc, ev, places, donor, before=head.idx)
+        return None
+
+    def _from_clause(self, doc, ev, places, head, before: int | None = None):
+        """The place of the event from the clause of ``head``; with ``before`` (the clause of the verb a
+        second verb shares its place with), only places said before that second verb."""
         clause = _clause_head(head)
         chain = _trigger_chain(head)
         noun = _relative_place_head(clause)
@@ -327,6 +423,8 @@ class EventLocator:
         best = None
         for e in places:
             if not (ev.sentence.start <= e.start < ev.sentence.end):
+                continue
+            if before is not None and e.start >= before:
                 continue
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None:
@@ -336,16 +434,117 @@ class EventLocator:
                 return e.place  # "the attack in Kabul, where gunmen killed 12 soldiers"
             ok = False
             if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
-                ok = True  # "the Kabul attack": a place modifying a noun trigger
+                ok = before is None  # "the Kabul attack": a place modifying a noun trigger
             elif _place_object(root, head, ev):
                 ok = True  # "troops shelled Aleppo", "visited Kenya"
             else:
                 prep = _locative_prep(root, material)
                 if prep is not None:
-                    if _attached_to(prep.head, chain, subject_ok=not ev.reporting, material=material):
-                        ok = True  # "protested in Jakarta", "In Nairobi, police ...", "raided homes in Lagos"
+                    if before is not None:
+                        # the first verb's own setting only: not its subject's or its object's place ("advised
+                        # its nationals in Mexico ... and has suspended visa waivers")
+                        ok = prep.head.i in chain
+                    elif _attached_to(prep.head, chain, subject_ok=not ev.reporting, material=material):
+                        # "protested in Jakarta", "In Nairobi, police ...", "raided homes in Lagos"
+                        ok = _object_path_ok(prep.head, chain, ev)
                     elif noun is not None and _attached_to(prep.head, {noun.i}):
                         ok = True  # "a warehouse in London where he met ...", "a hearing in Houston at which"
             if ok and (best is None or _specificity(e.place) > _specificity(best)):
                 best = e.place
+        if best is None:
+            best = _anaphoric_place(doc, chain, places, ev)
         return best
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+
+
+def _place_donor(clause):
+    """The verb whose place a second verb shares: the first of two conjoined verbs with one subject ("met
+    Preval in Port-au-Prince and pledged ..."), the verb a participial clause hangs on ("arrived in Kabul,
+    promising ..."), the verb governing an infinitive ("There, he planned to meet ..."). None for a clause
+    with a subject of its own ("Obama spoke in Cairo and aides said ...")."""
+    if clause.head is clause or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    if clause.dep_ == "conj":
+        return clause.head
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i:
+        return clause.head
+    if clause.dep_ == "xcomp":
+        return clause.head
+    return None
+
+
+# "There, he met ..." / "in the capital" / "in the city": the place the text has just named
+ANAPHORIC_NOUNS = {r[0].strip(): r[1].strip() for r in read_tsv(RES / "anaphoric_place_nouns.tsv") if len(r) > 1}
+_CAPITALS: dict[str, int] = {}
+
+
+def _capital_of(gaz, iso2: str):
+    """The gazetteer entry of a country's capital (the most populous if several), or None."""
+    if not _CAPITALS:
+        for i, f in enumerate(gaz.feat):
+            if f == CAPITAL:
+                cc = gaz.cc[i]
+                if cc not in _CAPITALS or gaz.pop[i] > gaz.pop[_CAPITALS[cc]]:
+                    _CAPITALS[cc] = i
+    return _CAPITALS.get(iso2)
+
+
+def _anaphoric_place(doc, chain: set[int], places, ev):
+    """ "There, he planned to meet ..." / "met officials in the capital" / "rallied in the city": the place
+    the text has just named, from the preceding sentence and the current one up to the phrase, when that is
+    unambiguous: "there" takes the last place that is the object of a locative or "to" preposition (a state
+    or country qualifying it, "Venice, La.", does not count); "the city" / "the town" the one town named
+    there; "the capital" the one capital named there, or the capital of the one country named there."""
+    for tok in doc[min(chain):max(chain) + 1].sent:
+        if tok.i in chain or tok.head.i not in chain:
+            continue
+        if tok.lower_ == "there" and tok.dep_ == "advmod":
+            kind = "there"
+        elif tok.dep_ == "prep" and PREP_KIND.get(tok.lower_) == "area":
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if obj is None or obj.lower_ not in ANAPHORIC_NOUNS or \
+                    not any(c.lower_ == "the" for c in obj.children) or \
+                    any(c.dep_ in ("compound", "amod", "poss", "appos", "prep") for c in obj.children):
+                continue
+            kind = ANAPHORIC_NOUNS[obj.lower_]
+        else:
+            continue
+        sent = tok.sent
+        prev = doc[sent.start - 1].sent if sent.start > 0 else None
+        lo = prev.start_char if prev is not None else sent.start_char
+        named = [e for e in places if lo <= e.start < tok.idx]
+        return _antecedent(doc, named, kind)
+    return None
+
+
+def _antecedent(doc, named, kind: str):
+    if kind == "there":
+        for e in reversed(named):
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None:
+                continue
+            r = span.root
+            if r.dep_ == "pobj" and (r.head.lower_ in LOCATIVE_PREPS or r.head.lower_ == "to"):
+                return e.place
+        return None
+    towns = {(e.place.name, e.place.geonameid): e.place for e in named if e.place.feature in ("city", "town")}
+    gaz = get_gazetteer()
+    if kind == "capital":
+        caps = {k: p for k, p in towns.items() if any(gaz.feat[i] == CAPITAL for i in candidates(gaz, p.name)
+                                                        if gaz.gid[i] == (p.geonameid or -1))}
+        if len(caps) == 1:
+            return next(iter(caps.values()))
+        if towns:
+            return None
+        countries = {e.place.country for e in named if e.place.feature == "country" and e.place.country}
+        if len(countries) == 1:
+            iso3 = next(iter(countries))
+            iso2 = gaz.iso3to2.get(iso3)
+            i = _capital_of(gaz, iso2) if iso2 else None
+            return to_place(gaz, i) if i is not None else None
+        return None
+    return next(iter(towns.values())) if len(towns) == 1 else None
