@@ -145,3 +145,22 @@ def test_cli_timeml_one_file_per_article(tmp_path):
         ET.fromstring(f.read_text())
     res = runner.invoke(app, ["extract", "-o", "timeml", str(two)])
     assert res.exit_code == 2 and "--out-dir" in res.output
+
+
+def test_cli_timeml_in_timeml_out_keeps_the_text(tmp_path):
+    """A TempEval user's loop: .tml in, the same text back with our TIMEX3 tags."""
+    import xml.etree.ElementTree as ET
+    from tacitus.time.timeml import read_tml
+    src = tmp_path / "in" / "apw1.tml"
+    src.parent.mkdir()
+    src.write_text('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>apw1</DOCID>\n<DCT><TIMEX3 tid="t0" type="DATE" '
+                   'value="2000-04-05" functionInDocument="CREATION_TIME">2000-04-05</TIMEX3></DCT>\n<TEXT>\n'
+                   'The father will leave for the United States on <TIMEX3 tid="t1" type="DATE" '
+                   'value="2000-04-06">Thursday</TIMEX3>, Castro said.\n</TEXT>\n</TimeML>\n')
+    res = runner.invoke(app, ["extract", "-o", "timeml", "--out-dir", str(tmp_path / "out"), str(src.parent)])
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "out" / "apw1.tml"
+    ET.fromstring(out.read_text())
+    gold, ours = read_tml(src), read_tml(out)
+    assert ours.text == gold.text and ours.dct == gold.dct
+    assert [(t.text, t.value) for t in ours.timexes] == [("Thursday", "2000-04-06")]

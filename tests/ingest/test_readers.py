@@ -114,3 +114,31 @@ def test_readers_explicit_format_overrides_extension():
     data = json.dumps({"id": "j", "date": "2020-01-01", "text": ARTICLE}).encode()
     (r,) = list(read_bytes(data, "weird.txt", input_format="jsonl"))
     assert r.id == "j"
+
+
+TML = ('<?xml version="1.0" ?>\n<TimeML>\n<DOCID>wsj_0001</DOCID>\n'
+       '<DCT><TIMEX3 tid="t0" type="DATE" value="1989-11-02" temporalFunction="false" '
+       'functionInDocument="CREATION_TIME">11/02/89</TIMEX3></DCT>\n'
+       '<TEXT>\nThe board <EVENT eid="e1" class="OCCURRENCE">met</EVENT> '
+       '<TIMEX3 tid="t1" type="DATE" value="1989-11-01">yesterday</TIMEX3> &amp; agreed.\n</TEXT>\n</TimeML>\n')
+
+
+def test_readers_timeml_gives_text_without_tags_and_the_creation_date(tmp_path):
+    p = tmp_path / "wsj_0001.tml"
+    p.write_text(TML)
+    (r,) = list(read([p]))
+    assert r.error is None and r.id == "wsj_0001" and r.date == date(1989, 11, 2)
+    assert r.text == "\nThe board met yesterday & agreed.\n"
+    assert sniff_format(TML.encode(), "doc.xml") == "timeml"
+
+
+def test_readers_timeml_problems_are_rejects_with_reasons(tmp_path):
+    bad = tmp_path / "bad.tml"
+    bad.write_text("<TimeML><TEXT>unclosed</TimeML>")
+    nodct = tmp_path / "nodct.tml"
+    nodct.write_text("<TimeML><TEXT>The board met on Monday.</TEXT></TimeML>")
+    recs = {r.id: r for r in read([bad, nodct])}
+    assert "not well-formed TimeML" in recs["bad"].error
+    assert "creation time" in recs["nodct"].error
+    (r,) = list(read([nodct], default_date="2020-02-04"))
+    assert r.error is None and r.date == date(2020, 2, 4) and r.text == "The board met on Monday."

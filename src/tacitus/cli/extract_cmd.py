@@ -18,7 +18,7 @@ def register(app: typer.Typer) -> None:
     def extract(
         inputs: List[str] = typer.Argument(..., help="Files, directories or - for stdin."),
         input_format: str = typer.Option("auto", "--input-format", "-f",
-                                         help="auto|txt|jsonl|csv|html (auto: by extension/content)."),
+                                         help="auto|txt|jsonl|csv|html|timeml (auto: by extension/content)."),
         date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
         output_format: str = typer.Option("jsonl", "--output-format", "-o", help="jsonl|timeml|table"),
         rejects: Optional[str] = typer.Option(None, "--rejects", help="Also write rejected records (JSONL) here."),

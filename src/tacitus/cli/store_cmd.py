@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
     def ingest(
         inputs: List[str] = typer.Argument(..., help="Files, directories or - for stdin."),
         db: str = DB_OPT,
-        input_format: str = typer.Option("auto", "--input-format", "-f", help="auto|txt|jsonl|csv|html"),
+        input_format: str = typer.Option("auto", "--input-format", "-f", help="auto|txt|jsonl|csv|html|timeml"),
         date: Optional[str] = typer.Option(None, "--date", help="Default publication date YYYY-MM-DD."),
         batch_size: int = typer.Option(64, "--batch-size", help="Articles per committed batch."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

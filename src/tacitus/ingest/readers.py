@@ -1,4 +1,4 @@
-"""Readers: txt (``date YYYY-MM-DD`` first), JSON Lines, CSV, HTML, directories, stdin.
+"""Readers: txt (``date YYYY-MM-DD`` first), JSON Lines, CSV, HTML, TimeML, directories, stdin.
 
 Each reader yields ``Record`` objects; problems become ``Record(error=...)`` so the batch goes on.
 """
@@ -16,9 +16,9 @@ from typing import IO, Iterable, Iterator
 from ..model import Record
 from .validate import parse_date
 
-FORMATS = ("auto", "txt", "jsonl", "csv", "html")
+FORMATS = ("auto", "txt", "jsonl", "csv", "html", "timeml")
 EXT = {".txt": "txt", ".text": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-       ".csv": "csv", ".html": "html", ".htm": "html"}
+       ".csv": "csv", ".html": "html", ".htm": "html", ".tml": "timeml"}
 _TXT_DATE = re.compile(r"^\s*date\s+(\S+)\s*", re.IGNORECASE)
 csv.field_size_limit(50_000_000)
 
@@ -41,6 +41,8 @@ def sniff_format(data: bytes, name: str = "") -> str:
     if head[:1] == b"{":
         return "jsonl"
     low = head[:512].lower()
+    if b"<timeml" in data[:4096].lower():
+        return "timeml"
     if low.startswith(b"<!doctype html") or low.startswith(b"<html") or b"<body" in low:
         return "html"
     if re.match(rb"^\s*date\s+\S+", head, re.IGNORECASE):
@@ -176,7 +178,30 @@ def read_html(text: str, origin: str, default_date=None) -> Iterator[Record]:
     yield Record(id=rid, date=d, text=body, title=title, url=url, source=source, origin=origin)
 
 
-READERS = {"txt": read_txt, "jsonl": read_jsonl, "csv": read_csv, "html": read_html}
+def read_timeml(text: str, origin: str, default_date=None) -> Iterator[Record]:
+    """A TimeML document (TempEval ``.tml``): the text of ``<TEXT>`` without its tags, dated by the
+    document creation time (else ``--date``); annotations in it are ignored. ``extract --output-format
+    timeml`` writes the same text back with our TIMEX3 tags, for the TempEval-3 toolkit."""
+    import xml.etree.ElementTree as ET
+
+    from ..time.timeml import parse_tml
+    rid = _stem_id(origin)
+    try:
+        doc = parse_tml(text, rid, parse_date(default_date))
+    except ET.ParseError as exc:
+        yield Record(id=rid, date=None, text=None, origin=origin, error=f"not well-formed TimeML: {exc}")
+        return
+    except ValueError:
+        yield Record(id=rid, date=None, text=None, origin=origin,
+                     error="TimeML without a creation time (DCT): give one with --date YYYY-MM-DD")
+        return
+    if not doc.text.strip():
+        yield Record(id=doc.id, date=doc.dct, text=None, origin=origin, error="TimeML document without text")
+        return
+    yield Record(id=doc.id, date=doc.dct, text=doc.text, origin=origin)
+
+
+READERS = {"txt": read_txt, "jsonl": read_jsonl, "csv": read_csv, "html": read_html, "timeml": read_timeml}
 
 
 def read_bytes(data: bytes, origin: str, input_format: str = "auto", default_date=None) -> Iterator[Record]:

@@ -45,10 +45,24 @@ def _dct_of(root) -> date:
 
 def read_tml(path: str | Path) -> TmlDoc:
     """Parse a TimeML file into its text, DCT and gold TIMEX3 (offsets into the text)."""
-    root = ET.parse(str(path)).getroot()
-    dct = _dct_of(root)
+    return _parse(ET.parse(str(path)).getroot(), Path(path).stem)
+
+
+def parse_tml(xml: str, fallback_id: str = "", default_dct: date | None = None) -> TmlDoc:
+    """The same for a TimeML document given as a string. Raises ``ET.ParseError`` when it is not
+    well-formed XML, ``ValueError`` when it has no creation time and no ``default_dct`` is given."""
+    return _parse(ET.fromstring(xml.encode("utf-8")), fallback_id, default_dct)
+
+
+def _parse(root, fallback_id: str, default_dct: date | None = None) -> TmlDoc:
+    try:
+        dct = _dct_of(root)
+    except ValueError:
+        if default_dct is None:
+            raise
+        dct = default_dct
     docid_el = root.find("DOCID")
-    docid = (docid_el.text or "").strip() if docid_el is not None else Path(path).stem
+    docid = (docid_el.text or "").strip() if docid_el is not None else fallback_id
     text_el = root.find("TEXT")
     parts: list[str] = []
     timexes: list[GoldTimex] = []
@@ -73,7 +87,7 @@ def read_tml(path: str | Path) -> TmlDoc:
     if text_el is not None:
         walk(text_el)
     timexes.sort(key=lambda t: t.start)
-    return TmlDoc(id=docid or Path(path).stem, dct=dct, text="".join(parts), timexes=timexes)
+    return TmlDoc(id=docid or fallback_id, dct=dct, text="".join(parts), timexes=timexes)
 
 
 def timexes_to_timeml(doc_id: str, dct: str, text: str, timexes) -> str:
@@ -83,7 +97,7 @@ def timexes_to_timeml(doc_id: str, dct: str, text: str, timexes) -> str:
            'xsi:noNamespaceSchemaLocation="http://timeml.org/timeMLdocs/TimeML_1.2.1.xsd">',
            "", f"<DOCID>{escape(doc_id)}</DOCID>", "",
            f'<DCT><TIMEX3 tid="t0" type="DATE" value="{escape(dct)}" temporalFunction="false" '
-           f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>', "", "<TEXT>"]
+           f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>', ""]
     body: list[str] = []
     pos = 0
     n = 0
@@ -98,8 +112,8 @@ def timexes_to_timeml(doc_id: str, dct: str, text: str, timexes) -> str:
         body.append(f"<TIMEX3 {attrs}>{escape(text[t.start:t.end])}</TIMEX3>")
         pos = t.end
     body.append(escape(text[pos:]))
-    out.append("".join(body))
-    out += ["</TEXT>", "", "</TimeML>", ""]
+    out.append("<TEXT>" + "".join(body) + "</TEXT>")  # the text exactly as read, so offsets line up
+    out += ["", "</TimeML>", ""]
     return "\n".join(out)
 
 
