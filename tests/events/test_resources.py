@@ -166,7 +166,7 @@ def test_resources_message_noun_example(code, ex):
 
 def test_resources_trigger_rules_are_well_formed():
     from tacitus.events.lexicon import POS, rules
-    known = {"dobj", "prep", "xcomp", "mod", "subj", "light", "head", "under"}
+    known = {"dobj", "prep", "xcomp", "mod", "subj", "light", "head", "under", "mark"}
     flags = {"frame", "intent", "ambig", "reporting", "patientposs", "ofsource", "never", "modal",
              "stative", "negonly", "needtarget", "needembedded"}
     slots = {"dobj", "dative", "place"}

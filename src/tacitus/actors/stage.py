@@ -403,12 +403,31 @@ def _newspaper_word() -> re.Pattern:
 # ---------------------------------------------------------------------------------------------
 # the article stage
 
+ENTITY_JUNK = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "``", "''", "-", "--", "\u2013", "\u2014"}
+
+
+def _trim_entity(e):
+    """An NER span without the PTB brackets and free-standing dashes a fused dateline leaves at its edges
+    ("-RRB- - Susan Spicer" in "Reuters -RRB- - Susan Spicer , ..."); None when nothing is left."""
+    start, end = e.start, e.end
+    while start < end and e.doc[start].text in ENTITY_JUNK:
+        start += 1
+    while end > start and e.doc[end - 1].text in ENTITY_JUNK:
+        end -= 1
+    if start == e.start and end == e.end:
+        return e
+    if start >= end:
+        return None
+    from spacy.tokens import Span as SpacySpan
+    return SpacySpan(e.doc, start, end, label=e.label_)
+
+
 class ActorResolver:
     name = "actors"
 
     def __call__(self, ctx) -> None:
         doc = ctx.doc
-        ents = [e for e in doc.ents if e.label_ in LABELS]
+        ents = [t for t in (_trim_entity(e) for e in doc.ents if e.label_ in LABELS) if t is not None]
         info = ArticleInfo()
         # countries mentioned (for the dominant country and context forms)
         for e in ents:

@@ -116,7 +116,8 @@ def object_lemmas(tok) -> list[str]:
     'of' complements ("tons of aid", "part of a military aid program")."""
     out = []
     seen = set()
-    stack = list(objects(tok))
+    # a relative pronoun object stands for the noun its clause modifies ("claims, which ... to see it meet")
+    stack = [_relative_antecedent(o) for o in objects(tok)]
     while stack:
         o = stack.pop()
         if o.i in seen or len(seen) > 12:
@@ -127,6 +128,44 @@ def object_lemmas(tok) -> list[str]:
         stack += [c for c in o.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN")]
         stack += prep_objects(o, "of")
     return out
+
+
+REL_PRONOUNS = ("which", "that", "whom", "who")
+WH_TAGS = ("WDT", "WP", "WRB", "WP$")
+
+
+def _relative_antecedent(o):
+    """'claims , which X said the government wants to see it meet': 'which' -> claims (the head of the
+    relative clause the pronoun opens); any other token as it is."""
+    if o.lower_ not in REL_PRONOUNS or o.tag_ not in WH_TAGS:
+        return o
+    node = o
+    for _ in range(6):
+        if node.head is node:
+            return o
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
+    return o
+
+
+def _clause_marks(tok) -> list[str]:
+    """Subordinators and wh-words opening the trigger's clausal complements ("asked whether ...",
+    "asked how ...", "accepted that ...")."""
+    out = []
+    for ch in tok.children:
+        if to_clause(ch):
+            out += [lemma(m) for m in ch.children if m.dep_ == "mark" or (m.tag_ in WH_TAGS and m.i < ch.i)]
+    return out
+
+
+def title_name(tok) -> bool:
+    """A verb in title case inside a running sentence, after a lower-case word, is a piece of a name ("a group
+    calling itself Seize BP", "the Stop the War coalition"), not an act."""
+    if tok.pos_ != "VERB" or not tok.is_title or tok.is_sent_start or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.is_alpha and prev.is_lower
 
 
 def _actor_object(tok) -> bool:
@@ -231,6 +270,8 @@ def check(rule: Rule, tok) -> bool:
                 node = node.head
                 cands.append(lemma(node))
             ok = _values_ok(cands, c)
+        elif c.rel == "mark":  # a clausal complement opened by one of these ("asked whether", "accepted that")
+            ok = _values_ok(_clause_marks(tok), c)
         elif c.rel == "head":
             ok = _values_ok([lemma(tok.head)] if tok.head is not tok else [], c)
         else:
@@ -247,6 +288,8 @@ def match(tok) -> Rule | None:
     if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and \
             any(c.dep_ == "det" for c in tok.children):
         return None  # a participle used as a noun: "the wounded"
+    if title_name(tok):
+        return None
     keys = [lemma(tok)]
     if tok.pos_ == "VERB":
         keys += sorted(forms(tok) - {keys[0]})

@@ -42,8 +42,38 @@ def accord_cues() -> frozenset[str]:
     return cues().get(("accord", "reported"), frozenset())
 
 
+@lru_cache(maxsize=None)
+def occurrence_verbs() -> frozenset[str]:
+    return cues().get(("occurrence", "asserted"), frozenset())
+
+
+@lru_cache(maxsize=None)
+def performative_verbs() -> frozenset[str]:
+    return cues().get(("performative", "asserted"), frozenset())
+
+
 def _is_speech(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and lemma(tok) in speech_verbs()
+
+
+def own_performative(tok):
+    """'declared a state of emergency', 'proclaimed martial law': a speech verb whose object is the trigger
+    noun performs the act (it is the event's own verb), it does not report it. The verb, or None."""
+    h = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and h is not tok \
+            and h.pos_ in ("VERB", "AUX") and lemma(h) in performative_verbs():
+        return h
+    return None
+
+
+def _same(a, b) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _in_subject(verb, tok) -> bool:
+    """Is ``tok`` inside the subject of ``verb`` ("the chairman of a committee investigating X said ...")?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.left_edge.i <= tok.i <= c.right_edge.i
+               for c in verb.children)
 
 
 def governors(tok) -> list:
@@ -58,8 +88,11 @@ def governors(tok) -> list:
         dep = node.dep_
         if dep in CHAIN:
             pass
-        elif dep in ("dobj", "nsubjpass", "nsubj") and node.pos_ in ("NOUN", "PROPN") and node is tok:
-            pass  # noun trigger as the object/subject of a light verb or copula
+        elif dep in ("dobj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and node is tok:
+            pass  # noun trigger as the object of a light verb
+        elif dep == "nsubj" and node.pos_ in ("NOUN", "PROPN") and node is tok and lemma(head) in occurrence_verbs():
+            pass  # noun trigger as the subject of a verb of occurrence or a copula ("clashes could erupt"); not of
+            # any other predicate ("new criticism could make it harder": the criticism is there)
         elif dep in ("dobj", "pobj", "nsubjpass") and node.pos_ == "NOUN" and \
                 lemma(node) in R.words("message_nouns.txt"):
             pass  # "denied reports that troops shelled ...", "rejected accusations of bombing"
@@ -71,7 +104,7 @@ def governors(tok) -> list:
             break
         out.append(head)
         node = head
-        if lemma(head) in speech_verbs() and head.pos_ in ("VERB", "AUX"):
+        if lemma(head) in speech_verbs() and head.pos_ in ("VERB", "AUX") and not _same(head, own_performative(tok)):
             break
     return out
 
@@ -111,13 +144,20 @@ def attribution(tok):
     """(speaker token, speech verb) for the reporting frame governing ``tok``, if any."""
     sent = tok.sent
     ancestors = list(tok.ancestors)
-    speech = [a for a in ancestors if lemma(a) in speech_verbs() and a.pos_ in ("VERB", "AUX")]
+    own = own_performative(tok)
+    # not the trigger's own performative verb ("declared a state of emergency"), nor a speech verb whose
+    # subject holds the trigger ("the chairman of a committee investigating X said ...")
+    speech = [a for a in ancestors if lemma(a) in speech_verbs() and a.pos_ in ("VERB", "AUX")
+              and not _same(a, own) and not _in_subject(a, tok)]
     root = sent.root
     if not speech:
-        # "X did Y, the daily said": the speech verb hangs off the root as parataxis / ccomp
+        # "X did Y, the daily said": the speech verb hangs off the root as parataxis / ccomp; an adverbial
+        # participle with no subject of its own ("..., saying it was too broad") adds to its own clause and
+        # reports only what it governs
         for c in root.children:
             if c.dep_ in ("parataxis", "ccomp", "advcl") and lemma(c) in speech_verbs() and \
-                    not (c.left_edge.i <= tok.i <= c.right_edge.i):
+                    not (c.left_edge.i <= tok.i <= c.right_edge.i) and not (
+                    c.dep_ == "advcl" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
                 speech.append(c)
     for verb in reversed(speech):  # the outermost speaker
         subj = _speech_subject(verb)
@@ -143,8 +183,9 @@ def modality_of(tok) -> Modality:
     found: set[str] = set()
     negated = False
     # the trigger and its governors up to the first speech verb
-    scope = [tok] + [g for g in gov if not _is_speech(g)]
-    under_speech = any(_is_speech(g) for g in gov)
+    own = own_performative(tok)
+    scope = [tok] + [g for g in gov if not _is_speech(g) or _same(g, own)]
+    under_speech = any(_is_speech(g) and not _same(g, own) for g in gov)
     for node in scope:
         # (negations and subjects sometimes hang off the auxiliary: "We do n't comment")
         kids = list(node.children) + [g for a in node.children if a.dep_ == "aux" for g in a.children]
@@ -179,7 +220,7 @@ def modality_of(tok) -> Modality:
         node = g
     for g in gov_scope:
         lg = lemma(g)
-        if lg in gov_cues and not _is_speech(g):
+        if lg in gov_cues and (not _is_speech(g) or _same(g, own)):
             m = gov_cues[lg]
             if m == "negated":
                 negated = not negated if lg not in ("deny",) else True

@@ -42,11 +42,36 @@ def np_span(tok):
             if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i and not any(
                     doc[k].is_punct for k in range(tok.i + 1, c.left_edge.i)):
                 end = max(end, _np_end(c))
-    while start < tok.i and doc[start].is_punct:
+    start = _furniture_start(doc, start, tok.i)
+    while start < tok.i and (doc[start].is_punct or doc[start].text in PTB_MARKS):
         start += 1
-    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case"):
+    while end - 1 > tok.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "case" or doc[end - 1].text in PTB_MARKS):
         end -= 1
     return doc[start:end]
+
+
+PTB_MARKS = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "-LCB-", "-RCB-", "``", "''"}
+DASHES = {"-", "--", "\u2013", "\u2014"}
+CLOSERS = {"-RRB-", ")", "-RSB-", "]", ";", "|"}
+OPENERS = {"-LRB-", "(", "-LSB-", "["}
+
+
+def _furniture_start(doc, start: int, head: int) -> int:
+    """Headlines and datelines fused into the sentence (news text with no title / body split) leave page
+    furniture before the head of a role: "Reuters -RRB- - Susan Spicer", "June 9 - U.S. Interior Secretary
+    Ken Salazar", "4:16 PM Members of Congress", "homeless A Cornwall-based charity". The phrase starts after
+    the last free-standing dash, closing bracket or clock time before the head, or at a capitalised
+    article inside it (a new sentence)."""
+    for k in range(head - 1, start - 1, -1):
+        t = doc[k]
+        if t.text in CLOSERS and not any(doc[j].text in OPENERS for j in range(start, k)):
+            return k + 1  # an unbalanced closing bracket: "Reuters -RRB- - ..." (not "the Umma (Nation) party")
+        if t.ent_type_ == "TIME" or (
+                t.text in DASHES and k > 0 and doc[k - 1].whitespace_ and t.whitespace_):
+            return k + 1
+        if k > start and t.lower_ in ("the", "a", "an") and t.text[0].isupper() and doc[k - 1].is_alpha:
+            return k
+    return start
 
 
 def _np_end(tok) -> int:

@@ -332,6 +332,8 @@ class EventExtractor:
         slots = tuple(s for s in slots if s != "-")
         if "modal" in rule.flags:
             src, tgt = _modal_roles(tok)
+            if tgt is None or not actor_like(tgt):
+                return []  # "the weight must be enough", "researchers must purify the sample": necessity, no demand
         elif tok.pos_ == "VERB" or tok.pos_ == "ADJ":
             vtok = tok
             if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
@@ -412,8 +414,15 @@ class EventExtractor:
         if typ == "DEFECT" and mode == "asylum" and "asylum" not in ev_contexts:
             ev_contexts.append("asylum")
         out = []
+        # every source conjunct's tokens: one conjunct is never another's recipient ("The US Navy and the
+        # National Guard have been mobilised")
+        all_src = {k for x in srcs if x is not None for k in range(np_span(x).start, np_span(x).end)}
         for s in srcs:
             for t in tgts:
+                if t is not None and typ == "MOBILIZE" and _mobilized(t):
+                    t = None  # "sending 4,000 more troops": the force sent is no recipient
+                if t is not None and _media_venue(ctx, t):
+                    t = None  # "condemned ... on ABC television": where it was said
                 sspan = np_span(s) if s is not None else None
                 tspan = np_span(t) if t is not None else None
                 sp = _participant_np(ctx, s) if s is not None else None
@@ -489,7 +498,7 @@ class EventExtractor:
                     # no recipient, a thing ("shelled targets in Jericho"), or a thing the actors stage
                     # read a sector into ("boycott all official contact with the United States"): look inside
                     # the event's own complement for an actor or a place (the event and its confidence stay)
-                    fb = _fallback_participant(ctx, c, sspan, t)
+                    fb = _fallback_participant(ctx, c, sspan, t, all_src)
                     if fb is not None and t is not None and len(tgts) > 1 and any(
                             o.i != t.i and _overlaps(fb, np_span(o)) for o in tgts if o is not None):
                         # "urged donor countries and institutions to ...", "criticised X and Y": one conjunct
@@ -564,11 +573,89 @@ class EventExtractor:
                 built[i] = []
 
 
+WEAPON_SENSES = "weapon_senses.tsv"
+
+
+@lru_cache(maxsize=1)
+def _weapon_senses() -> dict[str, frozenset[str]]:
+    return {f[0].lower(): frozenset(R.split_list(f[1])) for _, f in R.rows(WEAPON_SENSES) if len(f) > 1}
+
+
+def _is_weapon(tok) -> bool:
+    """A weapon noun (weapon_nouns.txt); one with an everyday sense (weapon_senses.tsv: gas, mine) only with a
+    weapon modifier ("tear gas", "a land mine")."""
+    lem = lemma(tok)
+    if lem not in R.words(WEAPON_NOUNS):
+        return False
+    quals = _weapon_senses().get(lem)
+    if quals is None:
+        return True
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if tok.i > 0 and tok.doc[tok.i - 1].dep_ in ("compound", "amod", "nmod"):
+        mods.append(tok.doc[tok.i - 1])  # "a land mine explosion": both words modify the head
+    return any(lemma(c) in quals or c.lower_ in quals for c in mods)
+
+
 def _weapon_made(span) -> bool:
-    """A cause made by a weapon ("a car bomb explosion", "the explosion of a roadside bomb"): the span
-    names a weapon (weapon_nouns.txt) besides its head, so it is an attack's doer, not an accident."""
-    weapons = R.words(WEAPON_NOUNS)
-    return any(lemma(t) in weapons for t in span if t.i != span.root.i)
+    """A cause made by a weapon ("a car bomb explosion", "the explosion of a roadside bomb"): a weapon
+    (weapon_nouns.txt) modifies the head or is its of-complement, so it is an attack's doer, not an accident
+    ("a gas plant explosion": the gas qualifies the plant, and is no weapon there)."""
+    root = span.root
+    near = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < root.i]
+    near += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(_is_weapon(t) for t in near if span.start <= t.i < span.end)
+
+
+MEDIA_VENUES = "media_venues.txt"
+MEDIA_PREPS = ("on", "in")
+
+
+@lru_cache(maxsize=1)
+def _media_venues() -> dict[str, bool]:
+    """venue noun -> whether it needs a named media outlet in its phrase (media_venues.txt)."""
+    return {f[0].lower(): len(f) > 1 and f[1] == "named" for _, f in R.rows(MEDIA_VENUES)}
+
+
+def _med(ctx, tok) -> bool:
+    part = _participant_np(ctx, tok)
+    return part.actor is not None and "MED" in (part.actor.sectors or [])
+
+
+def _named_outlet(ctx, tok) -> bool:
+    """A "named" venue noun whose modifiers name a media outlet or a show and nothing else ("ABC's Good Morning
+    America program", "the BBC's Newsnight programme"; not "Iran's nuclear program")."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+    mods += [g for c in mods for g in c.subtree if g.dep_ in ("compound", "flat") and g.i != c.i]
+    if not mods or any(m.pos_ != "PROPN" or m.ent_type_ in ("GPE", "NORP", "LOC") for m in mods):
+        return False
+    return True
+
+
+def _media_venue(ctx, tok) -> bool:
+    """A media venue as a role filler: the object of "on" / "in" headed by a media_venues.txt noun ("on ABC
+    television", "in an interview"; a "named" noun only with a media outlet in the phrase: "on ABC's Good
+    Morning America program"), an object of "on" / "in" under such a noun ("an interview on CNN"), or an
+    organisation the actors stage codes as media (MED) after "on" ("said on ABC")."""
+    venues = _media_venues()
+    if tok.dep_ in ("compound", "poss", "nmod") and lemma(tok.head) in venues:
+        tok = tok.head  # "ABC" in "on ABC television"
+    if tok.dep_ != "pobj" or tok.head.lower_ not in MEDIA_PREPS:
+        return False
+    lem = lemma(tok)
+    if lem in venues:
+        return not venues[lem] or _named_outlet(ctx, tok)
+    host = tok.head.head
+    if host.pos_ in ("NOUN", "PROPN") and lemma(host) in venues:
+        return True  # "an interview on CNN"
+    return tok.head.lower_ == "on" and tok.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART") and _med(ctx, tok)
+
+
+def _mobilized(tok) -> bool:
+    """The force or equipment a MOBILIZE trigger moves ("sent 4,000 more troops", "sending several cutters"):
+    a force noun (force_nouns.txt), a partitive of one, or a weapon."""
+    if lemma(tok) in R.words(FORCE_NOUNS) or lemma(tok) in R.words(WEAPON_NOUNS):
+        return True
+    return any(lemma(o) in R.words(FORCE_NOUNS) for o in prep_objects_of(tok))
 
 
 def _named_participant(doc, part: Participant | None) -> bool:
@@ -785,10 +872,12 @@ def _criminal(part: Participant | None, other: Participant | None, sent, context
     return Participant(part.start, part.end, part.text, a)
 
 
-def _fallback_participant(ctx, c: Candidate, sspan, t):
+def _fallback_participant(ctx, c: Candidate, sspan, t, also_exclude=frozenset()):
     """The first actor with a country among the recipient candidates of ``fallback_targets``: inside the
-    thing the event is done to, then inside the trigger's (and its light verb's) complement."""
+    thing the event is done to, then inside the trigger's (and its light verb's) complement; never a media
+    venue ("on ABC television") nor a token of ``also_exclude`` (the other source conjuncts)."""
     exclude = set(range(sspan.start, sspan.end)) if sspan is not None else set()
+    exclude |= set(also_exclude)
     # "launched artillery, mortar and rocket fire against X": for an attack or a threat the weapons are
     # never the recipient
     weapons = R.words(WEAPON_NOUNS) if c.type in ("ASSAULT", "THREATEN") else frozenset()
@@ -805,7 +894,9 @@ def _fallback_participant(ctx, c: Candidate, sspan, t):
         if t is not None and cand.i == t.i:
             continue
         cand = antecedent(cand)
-        if cand.i in exclude or lemma(cand) in weapons:
+        if cand.i in exclude or lemma(cand) in weapons or (c.type == "MOBILIZE" and _mobilized(cand)):
+            continue
+        if _media_venue(ctx, cand):
             continue
         part = _participant_np(ctx, cand)
         if non_actor_span(part.text):
