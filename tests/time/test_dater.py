@@ -450,3 +450,131 @@ def test_properties_duration_interval_never_raises(n, unit, words, dct):
         a, b = got
         assert a is None or b is None or a <= b
         assert dct in (a, b)
+
+
+# -- second pass (bench/dating.py error lists) -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,trigger,timex", [
+    # the figure's own period dates the verb whose subject it is, ahead of the base of the comparison
+    ("Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago.", "dropped",
+     "Third-quarter"),
+    ("Travelers Corp.'s third-quarter net income rose 11%.", "rose", "third-quarter"),
+    ("Last year's results were hurt by restructuring charges.", "hurt", "Last year"),
+    ("Norton said net income for the third quarter fell 6% to $20.6 million.", "fell", "the third quarter"),
+    # a nominal change in/of a figure with its period
+    ("The company reported a 77% drop in third-quarter net income.", "drop", "third-quarter"),
+    # the figure itself, with a period in a for-phrase of its verb
+    ("The company expects to report net income of 15 cents a share for the third quarter.", "income",
+     "the third quarter"),
+])
+def test_dater_figure_period(nlp, text, trigger, timex):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.basis, ev.date.mod, ev.date.timex.text) == ("text", None, timex)
+    assert ev.date.granularity in ("quarter", "year")
+
+
+def test_dater_figure_period_not_for_a_present_perfect(nlp):
+    # restating happens now, not in the year-ago period; the figure itself keeps its period
+    restated, rose = dated(nlp, "The year-ago results have been restated, and third-quarter net income rose 5%.",
+                           "restated", "rose")
+    assert restated.date.basis == "unknown" and restated.date.timex is None
+    assert (rose.date.basis, rose.date.timex.text) == ("text", "third-quarter")
+
+
+@pytest.mark.parametrize("text,trigger,timex", [
+    ("U.S. authorities scheduled a news conference for later today in New York.", "conference", "today"),
+    ("Protesters planned a large demonstration in Little Havana on Saturday.", "demonstration", "Saturday"),
+    ("A memorial service planned for Saturday was canceled.", "service", "Saturday"),
+    ("The issue is expected to dominate a NATO summit set for Washington in April.", "summit", "April"),
+    ("With the general election due this September, the figures could not have come at a worse time.",
+     "election", "this September"),
+])
+def test_dater_scheduled_event_takes_the_schedule_date(nlp, text, trigger, timex):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.basis, ev.date.timex.text) == ("text", timex)
+
+
+def test_dater_scheduled_event_not_an_old_plan_or_an_announcement(nlp):
+    # an old date dates the planning; an announcement's date is not that of what it announces
+    attack, arrest, demo = dated(nlp, "In 2015 the group planned the attack. It was not known if the arrest "
+                                 "announced today stemmed from the indictment. They planned a demonstration for "
+                                 "Friday.",
+                                 "attack", "arrest", "demonstration")
+    assert attack.date.basis == "unknown" and arrest.date.basis == "unknown"
+    assert (demo.date.basis, demo.date.timex.text) == ("text", "Friday")
+
+
+def test_dater_carrier_participle_and_its_noun_share_a_date(nlp):
+    # "remarks made last week": the participle of a carrier verb dates the nominal event it modifies ...
+    [remarks] = dated(nlp, "Syria indicated its interest in talks in remarks made last week by its ambassador.",
+                      "remarks")
+    assert (remarks.date.basis, remarks.date.timex.text) == ("text", "last week")
+    # ... and takes the date of the noun it modifies ("a ceremony held ...", "the Feb. 23 accord signed ...")
+    held, signed = dated(nlp, "Poland formally joined NATO on Friday at a ceremony held in Missouri. The sites "
+                         "were laid down by the Feb. 23 accord signed by Kofi Annan.", "held", "signed")
+    assert (held.date.basis, held.date.timex.text) == ("text", "Friday")
+    assert (signed.date.basis, signed.date.timex.text) == ("text", "Feb. 23")
+
+
+@pytest.mark.parametrize("text,trigger,timex", [
+    # a day of the past week on a purpose clause dates the past verb it modifies, as on a to-complement
+    ("Two rival bidders extended their offers to acquire the vaccine maker Friday.", "extended", "Friday"),
+    ("Du Pont's stock rose $2.50 a share to close at $117.375 in composite trading yesterday.", "rose",
+     "yesterday"),
+])
+def test_dater_past_weekday_on_a_purpose_clause(nlp, text, trigger, timex):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.basis, ev.date.timex.text) == ("text", timex)
+
+
+def test_dater_purpose_clause_keeps_a_later_date(nlp):
+    # "to discuss ... next week": the meeting is not next week's
+    met, extended = dated(nlp, "The ministers met to discuss the budget next week. Two rival bidders extended "
+                         "their offers to acquire the vaccine maker Friday.", "met", "extended")
+    assert met.date.basis == "unknown"
+    assert extended.date.timex.text == "Friday"
+
+
+def test_dater_ing_participle_of_a_carrier_object(nlp):
+    # "issued a joint statement Friday saying ...": the statement's saying is its issuing
+    ctx = make_ctx(nlp, "The ambassadors of Hungary and Poland issued a joint statement Friday saying the three "
+                   "countries' entry into NATO will consolidate Europe's security.")
+    saying = add_event(ctx, "saying", reporting=True)
+    date_all(ctx)
+    assert (saying.date.basis, saying.date.timex.text) == ("text", "Friday")
+
+
+@pytest.mark.parametrize("text,trigger,timex", [
+    # "when" parsed as an advmod of its clause still opens a same-time clause
+    ("President Bush implied as much yesterday when reporters asked whether the ban would apply to food.",
+     "asked", "yesterday"),
+    ("In Los Angeles that lesson was brought home today when tons of earth cascaded down a hillside.",
+     "cascaded", "today"),
+])
+def test_dater_when_clause_parsed_with_an_advmod(nlp, text, trigger, timex):
+    [ev] = dated(nlp, text, trigger)
+    assert (ev.date.basis, ev.date.timex.text) == ("text", timex)
+
+
+def test_dater_since_clause_with_its_own_date_bounds_the_main_verb(nlp):
+    built, agreed = dated(nlp, "Seventy-five million copies of the rifle have been built since it entered "
+                          "production in February 1947. Since KKR bought RJR in February 1989, it has agreed to "
+                          "sell assets.", "built", "agreed")
+    assert (built.date.start, built.date.end, built.date.mod, built.date.basis) == \
+        ("1947-02-01", None, "ON_OR_AFTER", "text")
+    assert (agreed.date.start, agreed.date.end, agreed.date.mod) == ("1989-02-01", None, "ON_OR_AFTER")
+
+
+def test_dater_after_clause_with_a_later_date_does_not_bound_a_past_verb(nlp):
+    promised, built = dated(nlp, "Howard promised to put the question to a national referendum next year after "
+                            "delegates voted for a republic. Copies have been built since it entered production "
+                            "in February 1947.", "promised", "built")
+    assert promised.date.basis == "unknown" and promised.date.timex is None
+    assert built.date.mod == "ON_OR_AFTER"
+
+
+def test_dater_past_date_after_the_object_of_a_present_verb(nlp):
+    # a past date cannot date "is considering": it is the request's
+    [request] = dated(nlp, "In addition, the department is still considering a request last week from the boy's "
+                      "father in Cuba.", "request")
+    assert (request.date.basis, request.date.timex.text) == ("text", "last week")

@@ -15,6 +15,20 @@ For an event (its trigger head token in the spaCy parse) the governing timex is,
    - a date phrase on a noun inside a nominal trigger's own arguments ("the strike by miners at the
      Grasberg mine in August"), unless another event noun comes first on the way;
    - for an aspectual or implicative verb, its complement's date ("began trading this summer");
+   - for a verb whose subject is a figure (role ``figure``) with its own period, that period, ahead of a
+     bare date or the base of a comparison ("third-quarter net income rose 11% ... from $X a year ago");
+     for a figure noun, that period or a for-phrase of its verb ("report net income ... for the third
+     quarter"), and for a nominal change, the period of the figure in its in/of-phrase ("a 77% drop in
+     third-quarter net income");
+   - for a nominal event, the date of the scheduling verb that sets it (role ``schedule``: "scheduled a
+     news conference for later today", "a memorial service planned for Saturday") or of a carrier verb's
+     participle that modifies it ("remarks made last week"); a carrier verb's participle takes the date
+     of the noun it modifies ("joined NATO on Friday at a ceremony held in Missouri"), and so does the
+     -ing participle of a carrier verb's object ("issued a joint statement Friday saying ...");
+   - a bare past date right after the object of a verb in the present or future dates that object
+     ("is still considering a request last week from ...");
+   - a day of the past week on a purpose clause dates the past verb it modifies, as on a to-complement
+     ("extended their offers to acquire the company Friday");
 2. the timex that a clause holding the trigger modifies ("since 2016, when X fled");
 3. a timex attached to a verb the trigger depends on inside the same clause (xcomp, conj, acomp, a
    participle, purpose or as/while/when adverbial clause, the carrier verb of a nominal subject/object:
@@ -27,7 +41,12 @@ For an event (its trigger head token in the spaCy parse) the governing timex is,
    workers"), its in/at/during phrase ("killed in Sunday's explosion") or the head of its relative
    clause ("the April 20 explosion that killed 11 workers");
 5. a timex inside the object of a temporal preposition of the trigger ("expelled ... following the
-   test in September 2017" -> after 2017-09).
+   test in September 2017" -> after 2017-09), or the date of a since/after/before/until clause of the
+   trigger ("have been built since it entered production in February 1947" -> from 1947-02 on; not a
+   later date for a past verb).
+
+An as/while/when clause shares the time of the clause it modifies also when the parser makes "when" an
+advmod of the clause ("implied as much yesterday when reporters asked").
 
 A phrase is temporal when its object is a timex, whatever the preposition; "from" and "by" relate an
 event to an event noun only then ("aid from Germany" is no time), topic prepositions never ("discussion
@@ -108,6 +127,15 @@ SHARE_PREPS = set(_TABLE.get("share", {}))
 # ... unless the verb is one whose in-phrase names the case, an earlier event ("charged on Thursday in the
 # slaying of a doctor", "arrested in the bombings")
 CASE_VERBS = set(_TABLE.get("case", {}))
+# verbs that set the time of the event they name: "scheduled a news conference for later today"
+SCHEDULE_VERBS = set(_TABLE.get("schedule", {}))
+# nouns naming a reported figure for a period ("third-quarter net income rose 11%"): see _figure_period
+FIGURE_NOUNS = set(_TABLE.get("figure", {}))
+# the edges inside a noun phrase from a prenominal date to its noun ("third-quarter GNP growth", "Last
+# year's results", "Year-earlier results")
+PRENOMINAL = {"compound", "amod", "nmod", "poss", "npadvmod", "nummod"}
+# signals that tie a date phrase to the verb itself: they keep it ahead of a figure's own period
+FIGURE_KEEP = {"in", "during", "for", "through", "over", "throughout", "within"}
 
 
 @lru_cache(maxsize=20000)
@@ -421,6 +449,7 @@ class Dater:
                 iv = self._iv(k)
                 self.att.append(_attachment(self.dd, k) if iv is not None else (None, None, k))
                 self.lifted.append(self._lift(k, iv))
+        self._nested = False
         self.reporting_heads = {ev.head_token for ev in ctx.events if ev.reporting and ev.head_token is not None}
 
     def _iv(self, k: int) -> tuple[date | None, date | None] | None:
@@ -458,7 +487,9 @@ class Dater:
         # "ordered the diplomats to leave the country on Wednesday": a day of the past week (news
         # style) on a to-complement dates the past verb it complements; a later date is the
         # complement's own ("agreed to release them next week"), and so is an older one
-        if a.dep_ == "xcomp" and iv[0] is not None and iv[1] is not None and iv[0] == iv[1] \
+        # (also a purpose clause: "extended their offers to acquire the manufacturer Friday")
+        purpose = a.dep_ == "advcl" and self._same_time_clause(a) == "purpose"
+        if (a.dep_ == "xcomp" or purpose) and iv[0] is not None and iv[1] is not None and iv[0] == iv[1] \
                 and timedelta(0) <= self.dct - iv[1] <= timedelta(days=7):
             par = a.head
             if par.i != a.i and par.pos_ in ("VERB", "AUX") and verb_tense(par) == "past":
@@ -534,6 +565,45 @@ class Dater:
                     if d:
                         return d
         if not res and tok.pos_ in ("NOUN", "PROPN"):
+            # "scheduled a news conference for later today", "a memorial service planned for Saturday",
+            # "the vote is scheduled for Friday": the scheduling verb's date is that of the event it sets
+            for v in [tok.head] * (tok.dep_ in ("dobj", "nsubjpass")) + [c for c in tok.children
+                                                                         if c.dep_ in ("acl", "amod")]:
+                if v.pos_ in ("VERB", "ADJ") and not _forms(v).isdisjoint(SCHEDULE_VERBS) and v.i != tok_i:
+                    d = self._direct(v.i)
+                    if d and (d[1] == "for" or all(self._recent(k) for k in d[0])):
+                        return d
+            # "is still considering a request last week from Elian's father": a bare past date right after
+            # the object of a verb in the present or future cannot date that verb; it is the object's
+            v = tok.head
+            if tok.dep_ == "dobj" and v.pos_ in ("VERB", "AUX") and verb_tense(v) in ("present", "future"):
+                for k, (a, sig, first) in enumerate(self.att):
+                    iv = self._iv(k)
+                    if a is not None and a.i == v.i and sig is None and k == first and iv and iv[1] is not None \
+                            and iv[1] < self.dct and self.dd.tokens(self.timexes[k].start, self.timexes[k].end)[0] \
+                            == tok.right_edge.i + 1:
+                        return [k], None
+            # "remarks made last week by the ambassador", "a ceremony held on Friday": a carrier verb's
+            # participle passes its date to the nominal event it modifies, as to its object
+            for v in tok.children:
+                if v.dep_ == "acl" and v.tag_ == "VBN" and _is_carrier(v) \
+                        and not any(c.dep_ in ("mark", "aux", "nsubj") for c in v.children):
+                    d = self._direct(v.i)
+                    if d:
+                        return d
+        if not res and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            # a figure with its period ("third-quarter GNP growth", "net income ... for the third quarter"),
+            # or a nominal change in/of one ("a 77% drop in third-quarter net income")
+            k = self._figure_period(tok)
+            if k is None and tok.pos_ != "ADJ":
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                        for o in c.children:
+                            if o.dep_ == "pobj" and k is None:
+                                k = self._figure_period(o, own_only=True)
+            if k is not None:
+                return [k], "in"
+        if not res and tok.pos_ in ("NOUN", "PROPN"):
             # a nominal event: a date phrase on a noun inside its own arguments
             res = self._by_first(k for k, (a, _, first) in enumerate(self.att)
                                  if k == first and self._liftable(k)
@@ -548,6 +618,53 @@ class Dater:
         # prefer the finest interval
         best = min(res.values(), key=lambda v: self._width(v[0][0]))
         return best[0], best[1]
+
+    def _figure_period(self, noun, own_only: bool = False) -> int | None:
+        """The period of a figure noun (role ``figure``): a date inside its own noun phrase, before it
+        ("third-quarter net income", "third-quarter GNP growth", "Last year's results"), else (unless
+        ``own_only``) a for-phrase of the verb whose object it is or of the noun whose in/of-phrase it
+        is in ("report net income of 15 cents a share for the third quarter", "a decline in net income
+        for its third quarter")."""
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or _forms(noun).isdisjoint(FIGURE_NOUNS):
+            return None
+        for t in noun.subtree:
+            if t.i >= noun.i:
+                break
+            k = self.dd.tok_timex.get(t.i)
+            if k is None or self.dd.heads[k] != t.i or not self._period(k):
+                continue
+            x = t
+            for _ in range(5):
+                if x.dep_ not in PRENOMINAL or x.head.i == x.i:
+                    break
+                x = x.head
+                if x.i == noun.i:
+                    return self.att[k][2]
+        for k, (a, sig, first) in enumerate(self.att):
+            # "net income for the third quarter fell 6%": a for-phrase of the figure itself
+            if a is not None and k == first and sig == "for" and a.i == noun.i and self._period(k):
+                return k
+        if own_only:
+            return None
+        par = noun.head
+        if noun.dep_ == "pobj" and par.dep_ == "prep" and par.lower_ in ("in", "of"):
+            par = par.head
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+            return None
+        for k, (a, sig, first) in enumerate(self.att):
+            if a is not None and k == first and sig == "for" and a.i in (par.i, noun.i) and self._period(k):
+                return k
+        return None
+
+    def _recent(self, k: int) -> bool:
+        """Timex k ends in the publication week or later (a date something can be scheduled for)."""
+        iv = self._iv(k)
+        return iv is not None and iv[1] is not None and iv[1] >= self.dct - timedelta(days=7)
+
+    def _period(self, k: int) -> bool:
+        """Timex k is a date with an interval (a period a figure can be for)."""
+        t = self.timexes[k]
+        return t.type == "DATE" and not t.value.endswith("_REF") and self._iv(k) is not None
 
     def _by_first(self, ks) -> dict[int, tuple[list[int], str | None]]:
         """Timexes ``ks`` grouped by first conjunct: first -> (the timexes, the first signal found)."""
@@ -569,6 +686,17 @@ class Dater:
         doc = self.doc
         tok = doc[h]
         d = self._direct(h)
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children)
+        if tok.pos_ in ("VERB", "AUX") and not perfect and not (d and d[1] in FIGURE_KEEP and any(
+                self.att[k][0] is not None and self.att[k][0].i == h for k in d[0])):
+            # "third-quarter net income rose 11% ... from $X a year earlier": the figure's period dates
+            # the verb whose subject it is, ahead of a bare date or the base of a comparison; not a
+            # present perfect, which is about now ("the year-ago results have been restated")
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    k = self._figure_period(c, own_only=True)
+                    if k is not None:
+                        return [k], "in", False
         if d:
             return d[0], d[1], False
         # the trigger sits inside a timex's clause ("since 2016, when X fled")
@@ -624,6 +752,22 @@ class Dater:
             if d:
                 return d[0], d[1], False
             cur = par
+        # "joined NATO on Friday at a ceremony held in Missouri", "the Feb. 23 accord signed by Annan": a
+        # carrier verb's participle has the date of the noun it modifies
+        n = tok.head
+        if tok.dep_ == "acl" and n.pos_ in ("NOUN", "PROPN") and (
+                tok.tag_ == "VBN" and _is_carrier(tok)
+                # "issued a joint statement Friday saying ...", "filed lawsuits Thursday accusing ...": the
+                # -ing participle of the object of a carrier verb has that object's time
+                or tok.tag_ == "VBG" and n.dep_ == "dobj" and _is_carrier(n.head)) \
+                and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children) and not self._nested:
+            self._nested = True
+            try:
+                g = self._govern(n.i)
+            finally:
+                self._nested = False
+            if g and not g[2]:
+                return g
         # an event noun with its own date, as the trigger's subject, "in"-phrase or relative-clause head
         found = self._event_noun_time(tok)
         if found is not None:
@@ -635,6 +779,21 @@ class Dater:
             p = a.head if a.dep_ == "pobj" else None
             if p is not None and p.lower_ in EVENT_PREPS and p.head.i == h:
                 return [k], p.lower_, True
+        # a since/after/before/until clause with its own date ("copies have been built since it entered
+        # production in February 1947" -> from 1947-02 on): the clause's event bounds the trigger
+        if tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:
+                if c.dep_ != "advcl" or c.pos_ not in ("VERB", "AUX"):
+                    continue
+                marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+                if len(marks) == 1 and marks[0] in EVENT_PREPS and _relation(marks[0]) != "in":
+                    d = self._direct(c.i)
+                    if d and len(d[0]) == 1 and _relation(d[1]) == "in":
+                        iv = self._iv(d[0][0])
+                        if _relation(marks[0]) in ("since", "after") and verb_tense(tok) == "past" \
+                                and iv and iv[0] is not None and iv[0] > self.dct:
+                            continue  # a later date is not the bound of a past event ("promised ...")
+                        return d[0], marks[0], True
         return None
 
     def _noun_timex(self, noun) -> int | None:
@@ -678,7 +837,12 @@ class Dater:
         ("said on Monday, citing ..."), "purpose" ("met today to discuss ...") or "mark" (opened by
         as/while/when: "On Friday, Obama suggested ... as he condemned ..."; "mark-up" when it shares the
         time of the clause above its head); None for other clauses."""
-        marks = [c for c in tok.children if c.dep_ == "mark"]
+        # the parser often makes a clause-opening "when" an advmod ("was brought home today when tons of
+        # earth cascaded down a hillside"): it opens a finite clause all the same (a participle keeps its
+        # own reading: "told reporters on Tuesday, when asked why ...")
+        marks = [c for c in tok.children if c.dep_ == "mark"
+                 or c.dep_ == "advmod" and c.tag_ == "WRB" and c.i == tok.left_edge.i and c.lower_ in SAME_TIME
+                 and tok.tag_ in ("VBD", "VBZ", "VBP")]
         if not marks:
             if tok.tag_ in ("VBG", "VBN"):
                 return "participle"
