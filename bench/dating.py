@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from tacitus.model import Event, Span  # noqa: E402
 from tacitus.pipeline import Context  # noqa: E402
 from tacitus.time import EventDater, TimexTagger  # noqa: E402
-from tacitus.time.timeml import _dct_of  # noqa: E402
+from tacitus.time.timeml import _dct_of, text_and_spans  # noqa: E402
 
 ANCHOR = {"IS_INCLUDED", "DURING", "DURING_INV", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY",
           "INCLUDES"}
@@ -80,32 +80,14 @@ class GoldDoc:
 def read_links(path: Path) -> GoldDoc:
     """Text, DCT, EVENTs (offsets into the text), in-text TIMEX3 and event-timex TLINKs of a .tml file."""
     root = ET.parse(str(path)).getroot()
-    text_el = root.find("TEXT")
-    parts: list[str] = []
-    pos = 0
+    text, spans = text_and_spans(root.find("TEXT"), ("EVENT", "TIMEX3"))
     events: dict[str, GoldEvent] = {}
     timexes: dict[str, tuple[int, int, str, str, str]] = {}
-
-    def walk(el):
-        nonlocal pos
-        start = pos
-        if el.text:
-            parts.append(el.text)
-            pos += len(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-                pos += len(child.tail)
-        if el.tag in ("EVENT", "TIMEX3"):
-            txt = "".join(parts)[start:pos]
-            if el.tag == "EVENT":
-                events[el.get("eid")] = GoldEvent(el.get("eid"), start, pos, txt, el.get("class", ""))
-            else:
-                timexes[el.get("tid")] = (start, pos, txt, el.get("type", ""), el.get("value", ""))
-
-    if text_el is not None:
-        walk(text_el)
+    for el, start, end in spans:
+        if el.tag == "EVENT":
+            events[el.get("eid")] = GoldEvent(el.get("eid"), start, end, text[start:end], el.get("class", ""))
+        else:
+            timexes[el.get("tid")] = (start, end, text[start:end], el.get("type", ""), el.get("value", ""))
     by_eiid: dict[str, GoldEvent] = {}
     for mi in root.iter("MAKEINSTANCE"):
         ev = events.get(mi.get("eventID"))
@@ -122,7 +104,7 @@ def read_links(path: Path) -> GoldDoc:
             by_eiid[ei].links.append((rel, tid))
     docid_el = root.find("DOCID")
     docid = (docid_el.text or "").strip() if docid_el is not None else path.stem
-    return GoldDoc(docid or path.stem, _dct_of(root), "".join(parts),
+    return GoldDoc(docid or path.stem, _dct_of(root), text,
                    sorted(events.values(), key=lambda e: e.start), timexes)
 
 

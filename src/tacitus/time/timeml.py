@@ -63,9 +63,18 @@ def _parse(root, fallback_id: str, default_dct: date | None = None) -> TmlDoc:
         dct = default_dct
     docid_el = root.find("DOCID")
     docid = (docid_el.text or "").strip() if docid_el is not None else fallback_id
-    text_el = root.find("TEXT")
+    text, spans = text_and_spans(root.find("TEXT"), ("TIMEX3",))
+    timexes = [GoldTimex(start, end, text[start:end], el.get("type", ""), el.get("value", ""), el.get("mod"))
+               for el, start, end in spans]
+    timexes.sort(key=lambda t: t.start)
+    return TmlDoc(id=docid or fallback_id, dct=dct, text=text, timexes=timexes)
+
+
+def text_and_spans(text_el, tags: tuple[str, ...]) -> tuple[str, list]:
+    """The text of a TimeML ``<TEXT>`` element with every tag removed, and ``(element, start, end)`` for
+    each element whose tag is in ``tags`` (offsets are Python string indices into that text)."""
     parts: list[str] = []
-    timexes: list[GoldTimex] = []
+    spans: list = []
     pos = 0
 
     def walk(el):
@@ -79,15 +88,12 @@ def _parse(root, fallback_id: str, default_dct: date | None = None) -> TmlDoc:
             if child.tail:
                 parts.append(child.tail)
                 pos += len(child.tail)
-        if el.tag == "TIMEX3":
-            txt = "".join(parts)[start:pos]
-            timexes.append(GoldTimex(start, pos, txt, el.get("type", ""), el.get("value", ""),
-                                     el.get("mod")))
+        if el.tag in tags:
+            spans.append((el, start, pos))
 
     if text_el is not None:
         walk(text_el)
-    timexes.sort(key=lambda t: t.start)
-    return TmlDoc(id=docid or fallback_id, dct=dct, text="".join(parts), timexes=timexes)
+    return "".join(parts), spans
 
 
 def timexes_to_timeml(doc_id: str, dct: str, text: str, timexes) -> str:
