@@ -14,7 +14,8 @@ from tacitus.time.values import valid_value
 WORDS = sorted({k for t in load().tables.values() for k in t} |
                {"last", "next", "the", "ago", "later", "earlier", "since", "until", "on", "in", "of", "a.m.",
                 "p.m.", "1998", "2019", "31", "12/31/99", "Q4", "1990s", "mid-", "early", "late", ",", ".",
-                "'s", "9:30", "-", "th", "fiscal", "quarter", "now", "today", "yesterday", "about"})
+                "'s", "9:30", "-", "th", "fiscal", "quarter", "now", "today", "yesterday", "about",
+                "and", "or", "to", "between", "from", "through", "(", ")", "GMT", "16:53", "0600", "6.00"})
 phrases = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from([w.title() for w in WORDS])),
                    max_size=12).map(" ".join)
 dcts = st.one_of(st.dates(min_value=date(1800, 1, 1), max_value=date(2200, 12, 31)),
