@@ -395,3 +395,10 @@ def test_tagger_present_verb_does_not_schedule_a_date_inside_a_noun_phrase(nlp):
     assert [t.value for t in tag(text, date(2011, 1, 5), doc=nlp(text))] == ["2010-11"]
     text = "The ministers meet again on Friday in Brussels."
     assert [t.value for t in tag(text, DCT, doc=nlp(text))] == ["2019-01-04"]
+
+
+def test_tagger_or_so_is_not_the_next_expressions_modifier():
+    # found by the property tests: "or so" closing one expression was also read as the next one's prefix
+    got = tag("martin luther king day or so 1998 centuries", DCT)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+    assert got[0].text == "martin luther king day or so" and got[0].mod == "APPROX"

@@ -1107,11 +1107,11 @@ def _extend_mods(res: Resources, text: str, items):
                                                                    text[s:s + 4].lower() == "the "):
                 it[0] = m.start()
                 it[4] = it[4] or mod
-        prev_end = it[1]
         m2 = _OR_SO.match(text, it[1])
         if m2 and it[2] in ("DURATION", "DATE"):
             it[1] = m2.end()
             it[4] = it[4] or "APPROX"
+        prev_end = it[1]  # after "or so": the next expression's modifier cannot reach back into it
     return items
 
 
