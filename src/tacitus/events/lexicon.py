@@ -165,7 +165,27 @@ def title_name(tok) -> bool:
     if tok.pos_ != "VERB" or not tok.is_title or tok.is_sent_start or tok.i == 0:
         return False
     prev = tok.doc[tok.i - 1]
-    return prev.is_alpha and prev.is_lower
+    if prev.is_alpha and prev.is_lower:
+        return True
+    return prev.text in OPEN_QUOTES and quoted_title(tok)
+
+
+OPEN_QUOTES = ("``", '"', "\u201c", "`", "'", "\u2018")
+CLOSE_QUOTES = ("''", '"', "\u201d", "'", "\u2019")
+
+
+def quoted_title(tok, max_len: int = 6) -> bool:
+    """A short quoted phrase opened by ``tok`` whose every content word is in title case is a title (NBC's
+    `` Meet the Press '', a campaign called " Stop the War "), not a quoted act ("`` Attack them all ''")."""
+    words = []
+    for t in tok.doc[tok.i:tok.i + max_len + 1]:
+        if t.text in CLOSE_QUOTES:
+            break
+        words.append(t)
+    else:
+        return False
+    content = [t for t in words if t.is_alpha and not t.is_stop]
+    return len(words) >= 2 and len(content) >= 2 and all(t.is_title for t in content)
 
 
 def _actor_object(tok) -> bool:

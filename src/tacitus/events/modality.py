@@ -218,6 +218,13 @@ def modality_of(tok) -> Modality:
             gov_scope.pop()
             break
         node = g
+    node = tok
+    for g in gov_scope:
+        if lemma(g) == "be" and node.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in node.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that", "there", "what") for c in g.children) \
+                and not any(c.dep_ in ("acomp", "attr") for c in g.children):
+            found.add("future")  # "Cameron is to meet Obama": an arrangement, not yet done
+        node = g
     for g in gov_scope:
         lg = lemma(g)
         if lg in gov_cues and (not _is_speech(g) or _same(g, own)):

@@ -232,8 +232,16 @@ def is_passive(verb) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
     # "the regime stands accused of ...", "he remained detained"
-    return verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl") and \
-        verb.head.lemma_ in ("stand", "remain", "be", "get", "become", "seem")
+    if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl") and \
+            verb.head.lemma_ in ("stand", "remain", "be", "get", "become", "seem"):
+        return True
+    # a reduced passive clause: "If convicted, he faces four years" (he would be the one convicted)
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and \
+        any(c.dep_ == "mark" and c.lower_ in REDUCED_PASSIVE_MARKS for c in verb.children) and \
+        not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
+
+
+REDUCED_PASSIVE_MARKS = ("if", "unless", "once", "when", "whether", "until", "though", "although", "while")
 
 
 def actor_like(tok) -> bool:

@@ -264,8 +264,8 @@ class EventExtractor:
                 if t.pos_ in ("NOUN", "PROPN"):
                     c.light = _light_head(t)
                 cands.append(c)
-        if not cands:
-            return []
+        if not cands or _direct_question(sent):
+            return []  # "Will BP reimburse the Navy ?", "Did BP ask regulators ... ?": a question asserts no event
         self._frames(cands)
         lems = [lemma(t) for t in sent]
         sent_lemmas = set(lems)
@@ -351,6 +351,8 @@ class EventExtractor:
             src, tgt = noun_roles(tok, slots, "patientposs" in rule.flags, light, "ofsource" in rule.flags)
         if tgt is None and "frame" in rule.flags:
             tgt = _frame_target(c, slots)
+        if _accident_participle(tok):
+            return []  # "a rig exploded on April 20, killing 11 workers": the accident kills, no one attacks
         if (c.type in ("MOBILIZE", "RETREAT") or (c.type, c.mode) == ("SANCTION", "withdraw")) and src is None \
                 and tok.pos_ == "VERB":
             # "Troops were deployed to the border", "guerrillas have been demobilized", "peacekeepers were
@@ -431,8 +433,7 @@ class EventExtractor:
                     s, sspan, sp = None, None, None  # "1 hr ago Guardian": a headline list, no actor
                 if tp is not None and non_actor_span(tp.text):
                     t, tspan, tp = None, None, None
-                if sspan is not None and sspan.root.lemma_.lower() in R.words("non_agents.txt") \
-                        and not _weapon_made(sspan):
+                if sspan is not None and _non_agent(sspan) and not _weapon_made(sspan):
                     continue  # "The earthquake killed 200 people"; "a car bomb explosion" is an attack
                 if sspan is not None and sspan.text.lower() in FIRST_PERSON:
                     continue  # "we are asking readers ...": the writer, or an unresolved quote
@@ -604,6 +605,56 @@ def _weapon_made(span) -> bool:
     near = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < root.i]
     near += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return any(_is_weapon(t) for t in near if span.start <= t.i < span.end)
+
+
+def _non_agent(span) -> bool:
+    """The source phrase is headed by a non-agent (non_agents.txt), or is a modifier the parser made the head of
+    one ("The Deepwater Horizon drilling rig explosion killed ...", read as "drilling" with "explosion" as its
+    object)."""
+    root = span.root
+    if root.lemma_.lower() in R.words("non_agents.txt"):
+        return True
+    return root.pos_ == "NOUN" and root.dep_ == "nsubj" and any(
+        c.dep_ == "dobj" and c.left_edge.i == span.end and c.lemma_.lower() in R.words("non_agents.txt")
+        for c in root.children)  # the object's phrase starts right after the "subject": one noun phrase
+
+
+QUOTE_OR_BRACKET = {"''", '"', "\u201d", "'", "\u2019", "-RRB-", ")"}
+
+
+def _direct_question(sent) -> bool:
+    """The sentence is a direct question: its last word-level token (after closing quotes or brackets) is "?"."""
+    for t in reversed(sent):
+        if t.is_space or t.text in QUOTE_OR_BRACKET:
+            continue
+        return t.text == "?"
+    return False
+
+
+ACCIDENT_VERBS = "accident_verbs.txt"
+
+
+def _accident_participle(tok) -> bool:
+    """An adverbial participle ("..., killing 11 workers") whose clause is an accident: its head, or a clause
+    before it under that head, is a verb of accident (accident_verbs.txt: explode, crash, collapse ...) whose
+    subject is neither an actor nor a weapon ("a rig exploded, killing"; "a car bomb exploded, killing" and "a
+    suicide bomber blew himself up, killing" stay attacks)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBG" or tok.dep_ != "advcl" or \
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    head = tok.head
+    verbs = [head] + [c for c in head.children if c.dep_ in ("advcl", "conj") and c.i < tok.i]
+    for v in verbs:
+        if lemma(v) not in R.words(ACCIDENT_VERBS):
+            continue
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            subj = antecedent(subj)
+        if subj is not None and (actor_like(subj) or _is_weapon(subj) or
+                                 any(_is_weapon(m) for m in subj.children if m.dep_ in ("compound", "amod"))):
+            continue
+        return True
+    return False
 
 
 MEDIA_VENUES = "media_venues.txt"
