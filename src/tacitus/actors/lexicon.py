@@ -72,6 +72,24 @@ def tables() -> Tables:
     return t
 
 
+@lru_cache(maxsize=1)
+def stateless_regions() -> frozenset[str]:
+    """Lower-cased names of regions that belong to no country (places/regions.tsv rows without a country:
+    "Central America", "North America", "Latin America"), with the "-n" adjective of each "... America"
+    ("central American"): a country word inside one of them names no country ("the central American country"
+    is not the United States)."""
+    from ..places.gazetteer import RES as PLACES
+    out = set()
+    for r in read_tsv(PLACES / "regions.tsv"):
+        name, iso3 = r[0], (r + [""] * 6)[4]
+        if iso3 or " " not in name.strip():
+            continue
+        out.add(name.lower())
+        if name.endswith("America"):
+            out.add(name.lower() + "n")
+    return frozenset(out)
+
+
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """A one-word-per-line data file of ``resources/en/actors/`` (comments and blank lines skipped), lower-cased."""

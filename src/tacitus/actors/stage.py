@@ -11,7 +11,7 @@ from ..model import Actor, Entity, make_code
 from ..places.gazetteer import ADM1, COUNTRY, REGION, get_gazetteer, norm
 from .lexicon import (list_markers, WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
                       is_former, is_water_body, org_info, org_match, org_sectors, quantity_words, sector_matches, singular,
-                      speech_verbs, tables, water_bodies, word_list)
+                      speech_verbs, stateless_regions, tables, water_bodies, word_list)
 from .registry import actor_id
 from .userdict import user_dictionary
 
@@ -26,6 +26,18 @@ class ArticleInfo:
     countries: Counter = field(default_factory=Counter)
     persons: list = field(default_factory=list)  # (entity index, full name)
     last_by_sector: dict = field(default_factory=dict)  # sector -> country, most recent mention
+    org_countries: dict = field(default_factory=dict)  # sector -> Counter of the countries of its ORG mentions
+
+    def org_country(self, sector: str) -> str | None:
+        """The country of the article's organizations of ``sector`` when one clearly dominates (at least
+        twice as many mentions as the next): BP's GBR for "chief executive Tony Hayward" in a BP story."""
+        c = self.org_countries.get(sector)
+        if not c:
+            return None
+        top = c.most_common(2)
+        if len(top) == 1 or top[0][1] >= 2 * top[1][1]:
+            return top[0][0]
+        return None
 
     def dominant(self, exclude: set | None = None) -> str | None:
         for c, _ in self.countries.most_common():
@@ -54,6 +66,18 @@ def _context_forms() -> tuple[tuple[str, re.Pattern, list], ...]:
 DESTINATION_WORDS = ("to", "in", "at", "into", "toward", "towards", "against", "with")
 
 
+def _in_stateless_region(words) -> set:
+    """Indexes of the words inside a region of no country ("Central America", "the central American
+    country"): no n-gram made of them names a country (not the United States)."""
+    regions = stateless_regions()
+    inside = set()
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            if " ".join(words[i:i + n]).lower() in regions:
+                inside.update(range(i, i + n))
+    return inside
+
+
 @lru_cache(maxsize=65536)
 def _country_ngram(words: tuple[str, ...]) -> tuple[str | None, str, tuple[int, int]] | None:
     """The country named in a phrase's words: (country, kind, (start, end)) of the last hit, or None.
@@ -63,10 +87,13 @@ def _country_ngram(words: tuple[str, ...]) -> tuple[str | None, str, tuple[int, 
     # the capitalized n-grams (not a lone water word: the Gulf states are not PNG's Gulf Province), in
     # search order, with the word before each
     grams = []
+    inside = _in_stateless_region(words)
     for n in range(min(5, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i:i + n])
             if not phrase[:1].isupper() or (n == 1 and phrase.lower() in water_bodies()):
+                continue
+            if inside and all(k in inside for k in range(i, i + n)):
                 continue
             grams.append((n, i, phrase, words[i - 1].lower() if i > 0 else ""))
     found = None
@@ -102,9 +129,12 @@ def _country_ngram(words: tuple[str, ...]) -> tuple[str | None, str, tuple[int, 
 def _division_ngram(words: tuple[str, ...]) -> tuple[str, str, tuple[int, int]] | None:
     """A first-level division or region ("Darfur rebels", "West Darfur State") or a one-edit misspelled
     country ("Ethopia") in a phrase's words: (country, "city", (start, end)), longest first; memoized."""
+    inside = _in_stateless_region(words)
     for n in range(min(4, len(words)), 0, -1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i:i + n])
+            if inside and all(k in inside for k in range(i, i + n)):
+                continue
             if phrase[:1].isupper() and not (n == 1 and phrase.lower() in water_bodies()):
                 c = division_country(phrase) or (fuzzy_country(phrase) if n == 1 else None)
                 if c:
@@ -181,6 +211,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
                     if info.countries.get(needs):
                         last = phrase.split()[-1]
                         pos = next((i for i, w in enumerate(words) if w.lower() == last), 0)
+                        if pos in _in_stateless_region(tuple(words)):
+                            continue  # "North America" is not "the North"
                         country, kind, cspan = iso3, "country", (pos, pos + 1)
                         break
             if country:
@@ -249,6 +281,8 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
 
 
 # sectors of the state: an organization with one of these is a government body, whose staff stay GOV
+# the sectors of non-state organizations whose officers take the organization's country (not the story's)
+ORG_STAFF_SECTORS = ("BUS", "MED")
 STATE_SECTORS = {"GOV", "DIP", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
@@ -354,15 +388,15 @@ def resolve_phrase(text, date=None):
         ud = user_dictionary().lookup(person, date)
         title = text[: text.rfind(person)].strip()
         if ud is not None:
-            return _title_wins(ud, [title]) if title else ud
+            return igo_coded(_title_wins(ud, [title]) if title else ud)
         # the person's own name says nothing about a country ("President Bush" is not Bush, Egypt)
         a = code_phrase(title, None, date) if title else None
         if a is None:
             return None
         a = Actor(name=person, country=a.country, sectors=a.sectors, kind="person")
         a.id = actor_id(a)
-        return a
-    return code_phrase(text, None, date)
+        return igo_coded(a)
+    return igo_coded(code_phrase(text, None, date))
 
 
 def _person_in_phrase(text: str) -> str | None:
@@ -414,6 +448,23 @@ def _trim_entity(e):
         start += 1
     while end > start and e.doc[end - 1].text in ENTITY_JUNK:
         end -= 1
+    # a bracket inside the name: a closing one ends an aside the name follows ("Washington Post -RRB- Lamar
+    # McKay" is Lamar McKay), an opening one starts an aside after the name ("World Health Organization
+    # -LRB- WHO")
+    for i in range(end - 1, start, -1):
+        if e.doc[i].text in ("-RRB-", "-RSB-", ")", "]"):
+            start = i + 1
+            break
+    for i in range(start + 1, end):
+        if e.doc[i].text in ("-LRB-", "-LSB-", "(", "["):
+            end = i
+            break
+    while start < end and e.doc[start].text in ENTITY_JUNK:
+        start += 1
+    while end > start and e.doc[end - 1].text in ENTITY_JUNK:
+        end -= 1
+    if e.label_ == "PERSON" and end - start >= 2 and e.doc[end - 1].text in ("'s", "’s", "'"):
+        end -= 1  # "Tony Hayward 's"
     if start == e.start and end == e.end:
         return e
     if start >= end:
@@ -493,6 +544,8 @@ class ActorResolver:
             if e.label == "PERSON":
                 toks = e.text.replace("’", "'").split()
                 if len(toks) >= 2:
+                    if full_names.get(e.text, k) != k and ents[full_names[e.text]].text == e.text:
+                        e.coref = full_names[e.text]  # the full name again: the same person ("Tony Hayward")
                     full_names.setdefault(e.text, k)
                     for t in (toks[0], toks[-1]):
                         full_names.setdefault(t, full_names[e.text])
@@ -518,6 +571,9 @@ class ActorResolver:
                     info.countries[a.country] += 1
                 if a and "MED" in a.sectors and e.coref is None:
                     last_media = k
+                if a is not None and a.kind != "igo" and a.country and a.country in _iso3_set():
+                    for s_ in a.sectors[:1]:
+                        info.org_countries.setdefault(s_, Counter())[a.country] += 1
             elif e.label == "NOUN":
                 low = e.text.lower().split()
                 if len(low) == 2 and low[0] == "the":
@@ -546,6 +602,7 @@ class ActorResolver:
         for e in ents:
             if e.coref is not None and ents[e.coref].actor is not None:
                 e.actor = ents[e.coref].actor
+            igo_coded(e.actor)
 
 
 def _is_demonym(word: str) -> bool:
@@ -760,6 +817,12 @@ def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) ->
                     sectors.append(s)
             if country is None and a.country and a.country not in dests:
                 country = a.country
+    if country is None and sectors and sectors[0] in ORG_STAFF_SECTORS:
+        # a company's or a newspaper's officer with no country in the text ("chief executive Tony Hayward"):
+        # the country of the article's organizations of that sector, not the country the story is set in
+        country = info.org_country(sectors[0])
+        if country in dests:
+            country = None
     if country is None and sectors:
         country = info.dominant(exclude=dests)
     a = Actor(name=name, country=country, sectors=sectors, kind="person")
@@ -882,7 +945,7 @@ def actor_for_span(ctx, span):
             a = b
     if a is None or (not a.country and not a.sectors):
         a = _list_member(ctx, span, a)
-    return a
+    return igo_coded(a)
 
 
 def _list_member(ctx, span, a):
@@ -993,6 +1056,17 @@ def _town_place(ctx, span) -> Actor | None:
 DESTINATION_TITLES = word_list("destination_titles.txt")
 LOCATIVE = {"in", "of", "from", "throughout", "at", "across", "inside", "near", "around", "outside", "within"}
 LOCATIVE_PLACE = word_list("locative_places.txt")
+DIRECTIONAL = word_list("directional_words.txt")
+
+
+def _directional(tok) -> bool:
+    """Is ``tok`` the origin or destination of an act ("arriving from Mexico", "travel to Mexico", "visit
+    Mexico")? Such a country, in the clause of a role noun, is the other party of the role, not its country."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "travel to Mexico and the US"
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in DIRECTIONAL:
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in DIRECTIONAL
 ETHNIC_WORDS = {"ethnic"}
 
 
@@ -1102,7 +1176,11 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             if found:
                 break
         frontier = nxt
-    # 2. the only country named in the sentence (besides the kin state)
+    # 2. the only country named in the sentence (besides the kin state and the origins / destinations)
+    directional: set = set()
+    verb = head  # the verb of the role's clause: only its own origins and destinations count
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
     if found is None and not own_only:
         sent = head.sent
         countries, places = [], []
@@ -1122,9 +1200,13 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             if c is None and e.label in ("GPE", "LOC", "NORP"):
                 r = country_of_name(e.text, allow_cities=True)
                 c = r[0] if r else None
+            etok = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
+            if c and etok is not None and e.label in ("GPE", "LOC", "FAC") and _directional(etok.root) \
+                    and verb.is_ancestor(etok.root):
+                directional.add(c)  # "banned any person arriving from Mexico": the other party
+                continue
             if c and c in _iso3_set() and c != kin and c not in countries:
                 countries.append(c)
-            etok = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
             if c and c in _iso3_set() and c != kin and etok is not None and _locative_pobj(etok.root) \
                     and e.label in ("GPE", "LOC", "FAC") and c not in places:
                 places.append(c)
@@ -1143,7 +1225,7 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
         info = ctx.extra.get("actors")
         if info is not None and info.countries:
             top = info.countries.most_common(2)
-            if top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+            if top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) and top[0][0] not in directional:
                 found = top[0][0]
     if found is None or found == a.country:
         return a
@@ -1186,6 +1268,20 @@ def _iso3_set() -> set:
     """Every ISO3 code of the gazetteer's countries."""
     gaz = get_gazetteer()
     return {gaz.iso3(cc) for cc in gaz.iso3to2.values()} | set(gaz.iso3to2)
+
+
+@lru_cache(maxsize=1)
+def _igo_codes() -> frozenset:
+    return frozenset(v[0] for v in tables().igos.values())
+
+
+def igo_coded(a: Actor | None) -> Actor | None:
+    """An actor of an IGO that is not the IGO itself (its secretary-general, its officials: "Ban Ki-moon"
+    UNO GOV) carries the IGO composite code, as the IGO does: IGOUNOGOV, not UNOGOV."""
+    if a is not None and a.kind != "igo" and a.country and a.country in _igo_codes() \
+            and a.country not in _iso3_set() and not (a.code or "").startswith("IGO"):
+        a.code = "IGO" + a.country + (a.sectors[0] if a.sectors else "")
+    return a
 
 
 def _actor_for_span(ctx, span):
