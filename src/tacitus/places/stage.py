@@ -173,6 +173,21 @@ def add_missed_toponyms(ctx, gaz) -> None:
                 e.coref = pos[id(targets[id(e)])]
 
 
+LANDMARKS = {r[0].strip(): (r[1].strip(), r[2].strip()) for r in read_tsv(RES / "landmarks.tsv") if len(r) > 2}
+
+
+def _landmark_town(gaz, name: str):
+    """ "the White House" -> the gazetteer entry of Washington (landmarks.tsv): the most populous town of
+    that name in that country; None for a name not in the table."""
+    key = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    key = re.sub(r"['’]s$", "", key)
+    if key not in LANDMARKS:
+        return None
+    cc, town = LANDMARKS[key]
+    towns = [i for i in gaz.lookup(town) if gaz.cc[i] == cc and gaz.names[i] == town and gaz.feat[i] in (CITY, CAPITAL)]
+    return max(towns, key=lambda i: gaz.pop[i]) if towns else None
+
+
 class PlaceResolver:
     name = "places"
 
@@ -200,6 +215,10 @@ class PlaceResolver:
         info = ctx.extra.get("actors")
         for k, i, near in zip(targets, res, flags or [False] * len(res)):
             e = ctx.entities[k]
+            town = _landmark_town(gaz, e.text) if e.label in PLACE_LABELS else None
+            if town is not None:  # "At the White House:" -> Washington, not a town called White House
+                e.place = to_place(gaz, town)
+                continue
             if i is None:
                 # context forms: "fled to the South" in a Korean story
                 if e.actor is not None and e.actor.country and e.actor.kind == "country":
@@ -231,6 +250,10 @@ PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "csubj", "attr", "appos", "agent", "po
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 NON_PLACE_NOUNS = word_list("non_place_nouns.tsv")
 TOPIC_PREPS = word_list("topic_preps.tsv")
+PART_NOUNS = word_list("place_part_nouns.tsv")
+DESTINATION_VERBS = word_list("destination_verbs.tsv")
+DESTINATION_TYPES = word_list("destination_types.tsv")
+OF_OBJECT_TYPES = word_list("of_object_types.tsv")
 # how many sentences of the lead the dateline locates (events with no place of their own there)
 DATELINE_SENTENCES = 1
 
@@ -248,6 +271,27 @@ def _place_object(root, head, ev) -> bool:
     return False
 
 
+def _destination(root, head, ev) -> bool:
+    """ "flew to Kabul", "sent troops to Haiti", "deploying a mission to Libya", "his trip to Moscow": the
+    place a movement goes to, for the verbs of destination_verbs.tsv and the types of destination_types.tsv
+    (also on the trigger's direct object for those types)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "to" or root.head.dep_ not in ("prep", "dative"):
+        return False
+    by_verb = head.lemma_.lower() in DESTINATION_VERBS
+    by_type = _etype(ev) in DESTINATION_TYPES
+    at = root.head.head
+    if at.i == head.i:
+        return by_verb or by_type
+    return by_type and at.dep_ == "dobj" and at.head.i == head.i and head.pos_ == "VERB"
+
+
+def _of_object(root, head, ev) -> bool:
+    """ "the invasion of Iraq", "the bombing of Baghdad": the place a noun trigger of an attack or coercion
+    is done to (of_object_types.tsv)."""
+    return (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == head.i and
+            head.pos_ == "NOUN" and _etype(ev) in OF_OBJECT_TYPES)
+
+
 def _prep_ok(prep, material: bool) -> bool:
     kind = PREP_KIND.get(prep.lower_)
     return kind is not None and (kind != "material" or material)
@@ -261,6 +305,10 @@ def _locative_prep(root, material: bool = False):
     # an apposition names the object itself: "in Ethiopia's capital Addis Ababa", "in the capital, Mexico City"
     if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
         tok = tok.head
+    # "off the coast of Louisiana", "on the outskirts of Tripoli": the part of the place is the object
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (tok.head.head.lower_ in PART_NOUNS or tok.head.head.lemma_.lower() in PART_NOUNS) and \
+            tok.head.head.dep_ == "pobj":
+        tok = tok.head.head
     while tok.dep_ in MODIFIER_DEPS and steps < 2 and tok.head is not tok:
         tok, steps = tok.head, steps + 1
     if tok.dep_ != "pobj" or not _prep_ok(tok.head, material):
@@ -420,7 +468,7 @@ class EventLocator:
         chain = _trigger_chain(head)
         noun = _relative_place_head(clause)
         material = _etype(ev) in MATERIAL_TYPES
-        best = None
+        best, best_rank = None, None
         for e in places:
             if not (ev.sentence.start <= e.start < ev.sentence.end):
                 continue
@@ -432,11 +480,15 @@ class EventLocator:
             root = span.root
             if noun is not None and (span.start <= noun.i < span.end):
                 return e.place  # "the attack in Kabul, where gunmen killed 12 soldiers"
-            ok = False
+            ok = dest = False
             if root.head.i == head.i and root.dep_ in ("compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
                 ok = before is None  # "the Kabul attack": a place modifying a noun trigger
             elif _place_object(root, head, ev):
                 ok = True  # "troops shelled Aleppo", "visited Kenya"
+            elif _destination(root, head, ev):
+                ok = dest = True  # "flew to Kabul", "sent troops to Haiti"
+            elif _of_object(root, head, ev):
+                ok = before is None  # "the invasion of Iraq"
             else:
                 prep = _locative_prep(root, material)
                 if prep is not None:
@@ -449,8 +501,10 @@ class EventLocator:
                         ok = _object_path_ok(prep.head, chain, ev)
                     elif noun is not None and _attached_to(prep.head, {noun.i}):
                         ok = True  # "a warehouse in London where he met ...", "a hearing in Houston at which"
-            if ok and (best is None or _specificity(e.place) > _specificity(best)):
-                best = e.place
+            # the finer place; of two as fine, the destination ("At the White House: Obama flies to Buffalo")
+            rank = (_specificity(e.place), dest)
+            if ok and (best is None or rank > best_rank):
+                best, best_rank = e.place, rank
         if best is None:
             best = _anaphoric_place(doc, chain, places, ev)
         return best
@@ -473,6 +527,10 @@ def _place_donor(clause):
     if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.i > clause.head.i:
         return clause.head
     if clause.dep_ == "xcomp":
+        return clause.head
+    # a purpose clause: "drove to Port Fourchon to shoot photos", "flew to Kabul to meet Karzai"
+    if clause.dep_ == "advcl" and clause.i > clause.head.i and any(c.dep_ == "aux" and c.tag_ == "TO"
+                                                                  for c in clause.children):
         return clause.head
     return None
 
