@@ -127,3 +127,27 @@ def test_actors_list_member_examples(pipeline, text, member, expected):
     a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
     country, sector = expected.split()
     assert a is not None and a.country == country and a.sectors[:1] == [sector], a
+
+
+@pytest.mark.parametrize("text,member,expected", _at_cases("national_bodies.tsv"))
+def test_actors_national_body_examples(pipeline, text, member, expected):
+    """A national institution named without its country takes the table's (by default only when the
+    article names no other country more often)."""
+    from tacitus.actors import actor_for_span
+
+    ctx = _run(pipeline, text)
+    i = text.index(member)
+    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    country, sector = expected.split()
+    assert a is not None and a.country == (None if country == "---" else country) and a.sectors[:1] == [sector], a
+
+
+@pytest.mark.parametrize("text,member,expected", _at_cases("byline_words.txt", id_of_member=True))
+def test_actors_byline_word_examples(pipeline, text, member, expected):
+    """A dateline word glued to a name is cut from it."""
+    from tacitus.actors import actor_for_span
+
+    ctx = _run(pipeline, text)
+    i = text.index(member)
+    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    assert a is not None and a.name == expected, a

@@ -116,6 +116,22 @@ def is_water_body(words: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _national_bodies() -> tuple[tuple[re.Pattern, str, bool], ...]:
+    rows = [(r + [""])[:3] for r in read_tsv(RES / "national_bodies.tsv")]
+    return tuple((re.compile(pat), iso3, flag.strip() == "only") for pat, iso3, flag in rows)
+
+
+def national_body_country(text: str) -> tuple[str, bool] | None:
+    """The country of a national institution named without it (national_bodies.tsv: "Members of Congress",
+    "the Coast Guard" -> USA) and whether the name is that country's alone ("NASA": True) or only a default
+    (other countries have a Congress too: False); see _national_body in stage.py."""
+    for pat, iso3, only in _national_bodies():
+        if pat.search(text):
+            return iso3, only
+    return None
+
+
 def quantity_words() -> frozenset[str]:
     """Words of a leading quantity ("Some 800,000 Iraqi Kurds") skipped before a people noun (quantity_words.txt)."""
     return word_list("quantity_words.txt")

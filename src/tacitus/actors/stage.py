@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..model import Actor, Entity, make_code
 from ..places.gazetteer import ADM1, COUNTRY, REGION, get_gazetteer, norm
 from .lexicon import (list_markers, WORD, country_of_name, division_country, fuzzy_country, group_in, igo_in, merge_sectors,
-                      is_former, is_water_body, org_info, org_match, org_sectors, quantity_words, sector_matches, singular,
+                      is_former, national_body_country, is_water_body, org_info, org_match, org_sectors, quantity_words, sector_matches, singular,
                       speech_verbs, stateless_regions, tables, water_bodies, word_list)
 from .registry import actor_id
 from .userdict import user_dictionary
@@ -256,7 +256,9 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     # people named by nationality or ethnicity: "Libyans", "Bosnian Serbs", "ethnic Albanians in ..." -> civilians
     if not sectors and kind in ("country", "group", None):
         head = _people_head(words)
-        if head is not None and not only_place_name(words[:head + 1]):
+        if head is not None and not only_place_name(words[:head + 1]) and (country_of_name(
+                " ".join(words[:head + 1]), allow_cities=True) or ("", ""))[1] not in ("capital", "city"):
+            # (a city is no people: "Los Angeles", "Des Moines")
             sectors = ["CVL"]
             kind = "group"
             only_place = False
@@ -473,12 +475,40 @@ def _trim_entity(e):
     return SpacySpan(e.doc, start, end, label=e.label_)
 
 
+BYLINE_WORDS = word_list("byline_words.txt")
+
+
+def _strip_bylines(ents, date=None) -> list:
+    """PERSON entities without the dateline or byline word NER glued to their front: a time zone ("BST Thad
+    Allen"), or a place when the rest is a person the article names elsewhere or the leaders' dictionary
+    knows ("BBC News , Washington Obama promised ...": "Barack Obama" later). A place that is part of a
+    real name stays ("Jordan Smith ... Smith said": no other full name ends in "Smith")."""
+    from spacy.tokens import Span as SpacySpan
+    full = [e.text for e in ents if e.label_ == "PERSON"]
+    out = []
+    for e in ents:
+        if e.label_ in ("PERSON", "GPE") and len(e) >= 2 and e[0].text[:1].isupper():
+            first, rest = e[0].text, e[1:].text
+            cut = e.label_ == "PERSON" and first.lower() in BYLINE_WORDS
+            if not cut and len(e) <= 4 and (country_of_name(first, allow_cities=True) or ("", ""))[1] in (
+                    "capital", "city", "country") and full.count(e.text) <= 1 and rest[:1].isupper() \
+                    and country_of_name(e.text, allow_cities=True) is None:  # ("Mexico City" is a place)
+                # (NER may call the whole a GPE: "Washington Obama")
+                cut = any(t != e.text and t.endswith(" " + rest) for t in full) \
+                    or user_dictionary().lookup(rest, date) is not None
+            if cut:
+                e = SpacySpan(e.doc, e.start + 1, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
 class ActorResolver:
     name = "actors"
 
     def __call__(self, ctx) -> None:
         doc = ctx.doc
         ents = [t for t in (_trim_entity(e) for e in doc.ents if e.label_ in LABELS) if t is not None]
+        ents = _strip_bylines(ents, ctx.dct)
         info = ArticleInfo()
         # countries mentioned (for the dominant country and context forms)
         for e in ents:
@@ -555,7 +585,7 @@ class ActorResolver:
             if e.label == "ORG":
                 # "the Joongang" -> "Joongang Ilbo": a prefix of an earlier organization
                 kk = org_prefixes.get(e.text)
-                if kk is not None and ents[kk].text != e.text:
+                if kk is not None and ents[kk].text != e.text and not _own_org_country(e.text, ents[kk]):
                     e.coref = ents[kk].coref if ents[kk].coref is not None else kk
                 words_ = e.text.split()
                 for n_ in range(1, len(words_)):
@@ -603,6 +633,14 @@ class ActorResolver:
             if e.coref is not None and ents[e.coref].actor is not None:
                 e.actor = ents[e.coref].actor
             igo_coded(e.actor)
+
+
+def _own_org_country(short: str, longer) -> bool:
+    """A short name the organizations table knows with a country of its own ("BP" GBR) is that
+    organization, not the longer name it begins ("BP Americas", coded USA): no prefix coreference when the
+    longer one's country differs."""
+    own = org_info(short)[1]
+    return bool(own) and (longer.actor is None or longer.actor.country != own)
 
 
 def _is_demonym(word: str) -> bool:
@@ -787,6 +825,7 @@ def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) ->
     sectors: list[str] = []
     country = None
     dests: set[str] = set()
+    phrases: list[str] = []
     ud = user_dictionary().lookup(name, ctx.dct)
     if ud is not None:
         titles = []
@@ -802,6 +841,7 @@ def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) ->
         if span is None:
             continue
         for phrase in _role_phrases(doc, span):
+            phrases.append(phrase)
             words = _words(phrase)
             for w_i, w in enumerate(words):
                 if w.lower() in ("to", "in") and w_i + 1 < len(words):
@@ -817,6 +857,9 @@ def _code_person(ctx, ents, root: int, members: list[int], info: ArticleInfo) ->
                     sectors.append(s)
             if country is None and a.country and a.country not in dests:
                 country = a.country
+    if country is None and sectors:
+        # a title naming a national institution without its country: "NASA climate modeler Gavin Schmidt"
+        country = next((c for c in (_national_body(p, info) for p in phrases) if c and c not in dests), None)
     if country is None and sectors and sectors[0] in ORG_STAFF_SECTORS:
         # a company's or a newspaper's officer with no country in the text ("chief executive Tony Hayward"):
         # the country of the article's organizations of that sector, not the country the story is set in
@@ -848,8 +891,12 @@ def _role_phrases(doc, span) -> list[str]:
             left.insert(0, t.text)  # "Jordan's visiting King Abdullah II"
             i -= 1
             continue
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent != span.sent:
-            break
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") or t.sent != span.sent \
+                or t.lower_ in BYLINE_WORDS:
+            break  # (a dateline ends the title: "... Gulf of Mexico Tuesday 20 July 2010 12.07 BST Thad Allen")
+        if t.pos_ == "ADP" and i == span.start - 1:
+            break  # the name is the preposition's object, not titled by it: "told the court of Jackson 's
+            # excitement", "the state of Jackson 's health" (a title never ends in a preposition)
         if t.pos_ == "ADP" and not (i > 0 and (
                 t.lower_ == "to" and singular(doc[i - 1].text) in DESTINATION_TITLES
                 or t.lower_ in ("of", "for") and sector_matches([doc[i - 1].text]))):
@@ -883,7 +930,9 @@ def _role_phrases(doc, span) -> list[str]:
             k += 1
         if k < len(doc) and doc[k].lower_ in ("a", "an", "the") or k < len(doc) and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
             seg = []
-            while k < len(doc) and doc[k].text not in (",", ";", ".", "—", "–") and doc[k].pos_ not in ("VERB", "AUX"):
+            # (a colon or a line break ends it: "SEAN HANNITY , HOST : Today on Capitol Hill BP stood ...")
+            while k < len(doc) and doc[k].text not in (",", ";", ".", ":", "—", "–") and "\n" not in doc[k].text \
+                    and doc[k].pos_ not in ("VERB", "AUX"):
                 seg.append(doc[k].text)
                 k += 1
                 if len(seg) > 10:
@@ -1176,6 +1225,10 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             if found:
                 break
         frontier = nxt
+    # 1b. a national institution named without its country ("Members of Congress", "the Coast Guard":
+    # national_bodies.tsv), unless the article names another country more often than that one
+    if found is None and kin is None and not own_only:
+        found = _national_body(span.text, ctx.extra.get("actors"))
     # 2. the only country named in the sentence (besides the kin state and the origins / destinations)
     directional: set = set()
     verb = head  # the verb of the role's clause: only its own origins and destinations count
@@ -1195,6 +1248,10 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
             c = e.actor.country if e.actor is not None else None
             if c is not None and e.label not in ("GPE", "LOC", "FAC", "NORP") and _home_country_only(e.text, e.actor):
                 c = None  # "BP" names no country: "the government" in "BP and the government" is not British
+            if c is not None and e.label == "PERSON" and not set(e.actor.sectors) & STATE_SECTORS \
+                    and not set(e.actor.sectors[:1]) & set(a.sectors[:1]):
+                c = None  # a company's officer names no country but his company's: "Two Democratic senators
+                # wrote to Mr Hayward" are not British ("BP spokesman Andrew Gowers said the company" is)
             if c is None and e.label in ("GPE", "LOC", "FAC") and e.place is not None:
                 c = e.place.country  # the places stage's reading, with the article's context
             if c is None and e.label in ("GPE", "LOC", "NORP"):
@@ -1233,6 +1290,19 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
     b.code = make_code(found, b.sectors) if a.kind != "igo" else a.code
     b.id = actor_id(b)
     return b
+
+
+def _national_body(text: str, info: ArticleInfo | None) -> str | None:
+    """The country of a national institution the phrase names without its country (national_bodies.tsv:
+    "Members of Congress", "NASA climate modeler"); a name other countries share too ("Congress") only when
+    the article names no other country more often."""
+    hit = national_body_country(text)
+    if hit is None or info is None:
+        return None
+    home, only = hit
+    if only or all(n <= info.countries.get(home, 0) for c, n in info.countries.items() if c != home):
+        return home
+    return None
 
 
 EARLIER_SENTENCES = 4
