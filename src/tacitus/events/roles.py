@@ -203,6 +203,11 @@ def _subject_of(verb, depth=0):
             return antecedent(host)
         if host.pos_ in ("VERB", "AUX", "ADJ"):
             return _subject_of(host, depth + 1)
+        if host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass") and actor_like(host) and \
+                verb.head.lower_ in CLAUSE_TIME_PREPS and verb.head.i > host.i:
+            # "Larry Bagnell of the Liberals, after asking Drinkwater to ..., said": the subject the
+            # adverbial hangs on is the doer
+            return antecedent(host)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ in ("dobj", "attr") \
             and verb.head.head.pos_ in ("VERB", "AUX") and (
             lemma(verb.head) in R.words("message_nouns.txt") or lemma(verb.head) in R.words(DOCUMENT_NOUNS)):
@@ -228,6 +233,24 @@ def _subject_of(verb, depth=0):
     return None
 
 
+def _passive_first_conjunct(verb):
+    """For a bare past-participle conjunct ("imprisoned" and "tortured" in "who were oppressed, imprisoned and
+    tortured"), the first conjunct when it is passive (it holds the shared subject and auxiliary); else None."""
+    if verb.tag_ != "VBN" or verb.dep_ != "conj" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children):
+        return None
+    head = verb.head
+    for _ in range(6):
+        if head.tag_ != "VBN":
+            return None
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            return head
+        if head.dep_ != "conj":
+            return None
+        head = head.head
+    return None
+
+
 def is_passive(verb) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
@@ -235,16 +258,36 @@ def is_passive(verb) -> bool:
     if verb.tag_ == "VBN" and verb.dep_ in ("acomp", "oprd", "xcomp", "advcl") and \
             verb.head.lemma_ in ("stand", "remain", "be", "get", "become", "seem"):
         return True
+    # a passive conjunct with no subject or auxiliary of its own: "who were oppressed, imprisoned and tortured"
+    if _passive_first_conjunct(verb) is not None:
+        return True
     # a reduced passive clause: "If convicted, he faces four years" (he would be the one convicted)
     return verb.tag_ == "VBN" and verb.dep_ == "advcl" and \
         any(c.dep_ == "mark" and c.lower_ in REDUCED_PASSIVE_MARKS for c in verb.children) and \
         not any(c.dep_ in ("nsubj", "aux", "dobj") for c in verb.children)
 
 
+def _nominal_gerund_agent(verb):
+    """A gerund used as a noun, with no subject or auxiliary of its own, whose doer is in a by-phrase ("due to
+    lobbying by BP and the other major oil companies", "after shelling by government forces"): the by-object,
+    when it can name an actor; else None."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("pobj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "conj"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            objs = [g for g in c.children if g.dep_ == "pobj" and actor_like(g)]
+            if objs:
+                return objs[0]
+    return None
+
+
+CLAUSE_TIME_PREPS = ("after", "before", "while", "since", "upon", "on", "when")
 REDUCED_PASSIVE_MARKS = ("if", "unless", "once", "when", "whether", "until", "though", "although", "while")
 
 
-def actor_like(tok) -> bool:
+def actor_like(tok, organisations: bool = True) -> bool:
     """Could this token head an actor phrase (a named entity, a person/organisation noun, a pronoun)?"""
     if tok.pos_ == "PRON":
         return tok.lower_ in PERSONAL or tok.lower_ in ("who", "whom")
@@ -254,7 +297,13 @@ def actor_like(tok) -> bool:
     if any(c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") and c.dep_ in ("compound", "amod", "poss")
            for c in tok.children):
         return True
-    return lemma(tok) in R.words("agents.txt") or tok.lower_ in R.words("agents.txt")
+    return lemma(tok) in R.words("agents.txt") or tok.lower_ in R.words("agents.txt") or (
+        organisations and tok.pos_ == "NOUN" and lemma(tok) in R.words(ORGANISATION_NOUNS))
+
+
+# firms and other organisations named by a common noun ("asked the company to hold meetings"): they can fill a
+# role, but unlike agents.txt they do not make an event political
+ORGANISATION_NOUNS = "organisation_nouns.txt"
 
 
 def message_author(tok):
@@ -345,13 +394,26 @@ def verb_roles(verb, target_slots, actors_only: bool = False):
                         src = objs[0]
                         break
         src = antecedent(src) if src is not None else None
+    elif _nominal_gerund_agent(verb) is not None:
+        src = antecedent(_nominal_gerund_agent(verb))  # "due to lobbying by BP": BP lobbies
     else:
         src = resolve_pronoun(_subject_of(verb))
         if src is not None and src.lower_ in PERSONAL:
             src = resolve_pronoun_quote(src, verb)
     tgt = None
+    first = _passive_first_conjunct(verb)
+    if first is not None:
+        shared = next((c for c in first.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:  # "the literati who were oppressed, imprisoned and tortured": the shared patient
+            if src is None:
+                src = next(iter(prep_objects(first, "by")), None)
+                src = antecedent(src) if src is not None else None
+            tgt = antecedent(shared)
+            return (None if src is not None and src.i == tgt.i else src), (tgt if role_ok(tgt) else None)
     if is_passive(verb) and not any(c.dep_ == "nsubjpass" for c in verb.children) and verb.dep_ != "ROOT":
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and verb.dep_ == "advcl" and not actor_like(subj):
+            return src, None  # "If convicted, the maximum sentence is four years": no one named is convicted
         if subj is not None:  # "the regime stands accused of ...": the subject is the patient
             return (None if src is not None and src.i == subj.i else src), antecedent(subj)
     first = None
@@ -425,7 +487,11 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
             h = noun.head
             gov = h if h.pos_ in ("VERB", "AUX") else (h.head if h.dep_ == "prep" else None)
         bound = _subject_of(gov) if gov is not None and gov.pos_ in ("VERB", "AUX") else None
-        if bound is not None and bound.lower_ not in PERSONAL:
+        if bound is not None and bound.i == noun.i:
+            # "Obama said his criticism of BP was not anti-British": the event noun is its own clause's subject;
+            # the possessive is the speaker's
+            poss = resolve_pronoun(poss)
+        elif bound is not None and bound.lower_ not in PERSONAL:
             poss = bound
     if poss is not None:
         if patient_poss and of is None:
@@ -560,6 +626,8 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
                 if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) and not (
                         conditions and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children)):
                     continue  # "after ...", "because ...", "when ...": another event's clause
+                if c.dep_ == "pobj" and node.dep_ == "prep" and node.lower_ in TIME_PREPS and event_noun(c):
+                    continue  # "banned such drilling after the BP oil spill disaster": a time, BP is no recipient
                 if c.dep_ == "conj" and node.pos_ in ("VERB", "AUX"):
                     continue  # a coordinated verb is its own event
                 if c.dep_ == "ccomp" and depth > 0 and node.pos_ in ("VERB", "AUX") and lemma(node) in speech_verbs():
@@ -568,7 +636,7 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
                 if c.dep_ in ("compound", "flat") and c.ent_type_ and c.head.ent_type_ == c.ent_type_:
                     continue  # a piece of a longer name ("United" in "United States")
                 if c.pos_ in ("NOUN", "PROPN") and role_ok(c) and c.ent_type_ not in ("CARDINAL",) and (
-                        c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c)
+                        c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") + PLACE_LABELS or actor_like(c, False)
                         or _led_by_named(c)):
                     out.append(c)
                 if c.dep_ in ("prep", "agent"):
@@ -583,6 +651,16 @@ def fallback_targets(heads, exclude: set, passive: bool = False, max_depth: int 
 
 
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+TIME_PREPS = {"after", "before", "since", "during", "until", "following", "amid"}
+NON_RECIPIENTS = "non_recipients.txt"
+
+
+def event_noun(tok) -> bool:
+    """A noun that names an event, an activity or an abstract thing, not a participant: a non-agent (non_agents.txt:
+    spill, explosion, disaster ...) or a word of non_recipients.txt (incident, drilling, power ...); never a name."""
+    lem = lemma(tok)
+    return tok.pos_ == "NOUN" and tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and (
+        lem in R.words("non_agents.txt") or lem in R.words(NON_RECIPIENTS))
 LEADER_PARTICIPLES = "leader_participles.txt"
 
 

@@ -9,12 +9,12 @@ from functools import lru_cache
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import (Rule, _light_head, forms, lemma, lemma_candidate, match, rules, to_clause, trigger_lemmas,
-                      verb_form_candidate)
+from .lexicon import (Rule, _light_head, forms, lemma, lemma_candidate, match, objects, rules, to_clause,
+                      trigger_lemmas, verb_form_candidate)
 from .modality import governors, modality_of, speech_verbs
 from .repair import repair_inverted_reports
-from .roles import (PERSONAL, _subject_of, actor_like, antecedent, clause_target, expand_conj,
-                    fallback_targets, is_passive, noun_roles, np_span, verb_roles)
+from .roles import (ORGANISATION_NOUNS, PERSONAL, _subject_of, actor_complement, actor_like, antecedent, clause_target,
+                    event_noun, expand_conj, fallback_targets, is_passive, noun_roles, np_span, verb_roles)
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +91,28 @@ def _non_actor_patterns() -> tuple:
 def non_actor_span(text: str) -> bool:
     """Is this role text page furniture ("1 hr ago Guardian", "co. uk Obama": non_actor_spans.txt)?"""
     return any(p.search(text) for p in _non_actor_patterns())
+
+
+COMMENT_MARKERS = "comment_markers.txt"
+
+
+@lru_cache(maxsize=1)
+def _comment_patterns() -> tuple:
+    import re
+    return tuple(re.compile(f[0]) for _, f in R.rows(COMMENT_MARKERS))
+
+
+def comment_start(text: str) -> int:
+    """Where the readers' comments under an article begin (comment_markers.txt: a comment header or footer;
+    the comments start at the beginning of the line that holds the first one), or len(text)."""
+    first = len(text)
+    for p in _comment_patterns():
+        m = p.search(text)
+        if m is not None and m.start() < first:
+            first = m.start()
+    if first < len(text):
+        first = text.rfind("\n", 0, first) + 1
+    return first
 
 
 def _event_key(ev) -> tuple:
@@ -216,7 +238,10 @@ class EventExtractor:
         ctx.extra.pop("events.actor_cache", None)
         lemmas = trigger_lemmas()
         flags = self._candidates(doc, lemmas)
+        comments = comment_start(doc.text)
         for sent in list(doc.sents):
+            if sent.start_char >= comments:
+                break  # readers' comments under the article ("At 11:35 am on 18 Jan 2010 , Nikolas wrote : ...")
             # cheap prefilter: only sentences holding a trigger lemma are examined
             toks = [doc[i] for i in range(sent.start, sent.end) if flags[i]]
             if toks and repair_inverted_reports(sent):  # "X is doing Y, a rights group alleged"
@@ -332,8 +357,9 @@ class EventExtractor:
         slots = tuple(s for s in slots if s != "-")
         if "modal" in rule.flags:
             src, tgt = _modal_roles(tok)
-            if tgt is None or not actor_like(tgt):
+            if tgt is None or not actor_like(tgt, False):
                 return []  # "the weight must be enough", "researchers must purify the sample": necessity, no demand
+                # (nor "claims which the government said the company must meet": a firm named by a common noun)
         elif tok.pos_ == "VERB" or tok.pos_ == "ADJ":
             vtok = tok
             if tok.pos_ == "ADJ" and tok.head.pos_ in ("AUX", "VERB"):
@@ -448,9 +474,16 @@ class EventExtractor:
                         and len(sspan) == 1 and sspan[0].lower_ in PERSONAL:
                     political = tspan is not None and not (len(tspan) == 1 and tspan[0].lower_ in PERSONAL) \
                         and _is_political(tspan, tp)
-                if "needembedded" in rule.flags and not c.embedded and (t is None or not actor_like(t)):
-                    continue  # "warned people not to shake hands" is no threat
-                if "needtarget" in rule.flags and (t is None or not actor_like(t)):
+                hearers = list(objects(tok)) + [d for d in tok.children if d.dep_ == "dative"]
+                if "needembedded" in rule.flags and not c.embedded and (
+                        t is None or not actor_like(t, False) or not any(x.i == t.i for x in hearers)):
+                    # "warned people not to shake hands" is no threat; nor "warned that the stricken ship was a
+                    # bomb": with no act in the warning, a threat needs its hearer as the object, and a political one
+                    # ("warning the company in a letter: we need transparency" is a demand)
+                    continue
+                if "needembedded" in rule.flags and c.embedded and all(_foretold_danger(e.tok) for e in c.embedded):
+                    continue  # "warned that the storm could kill thousands": a danger foretold, no threat
+                if "needtarget" in rule.flags and (t is None or not actor_like(t, False)):
                     continue  # "visited the grounds of one hospital" is no CONSULT
                 if not political and ("ambig" in rule.flags or typ not in INHERENTLY_POLITICAL):
                     continue  # PLOVER codes political actors; "Chopin met George Sand" is no event
@@ -495,7 +528,9 @@ class EventExtractor:
                 weapon = typ in ("ASSAULT", "THREATEN") and t is not None and lemma(t) in R.words(WEAPON_NOUNS)
                 if (tp is None or tp.actor is None or weapon
                         or (not tp.actor.country and t is not None and not actor_like(t))) \
-                        and not (t is not None and lemma(t) in R.words(HUMAN_NOUNS)):  # "arrested three men": the target
+                        and not (t is not None and (lemma(t) in R.words(HUMAN_NOUNS) or (
+                            t.pos_ == "NOUN" and lemma(t) in R.words(ORGANISATION_NOUNS)))):
+                    # "arrested three men", "asked donors to focus on ...": the object is the target as it stands
                     # no recipient, a thing ("shelled targets in Jericho"), or a thing the actors stage
                     # read a sector into ("boycott all official contact with the United States"): look inside
                     # the event's own complement for an actor or a place (the event and its confidence stay)
@@ -523,6 +558,15 @@ class EventExtractor:
                     tp = _possessor_recipient(ctx, tp, sent)
                 if tp is not None and tp.actor is not None and not tp.actor.sectors:
                     tp = _inhabited_recipient(ctx, tp, typ, mode, sent)
+                if t is not None and tp is not None and (tp.start, tp.end) == (tspan.start_char, tspan.end_char) \
+                        and typ not in ("ASSAULT",) and _non_recipient(t):
+                    # "launched an investigation into the rig explosion", "banned deep water drilling", "seized
+                    # power": an event, an activity or a thing is no recipient (an attack's may be: "bombed
+                    # a pipeline"); its possessor or by / of / from actor is ("BP's cashflow position", "the
+                    # logic of the president")
+                    owner = actor_complement(t)
+                    tp = _participant_np(ctx, antecedent(owner)) if owner is not None and owner.lower_ not in PERSONAL \
+                        and not (sspan is not None and sspan.start <= owner.i < sspan.end) else None
                 if t is not None and tp is None:
                     conf -= 0.05  # an object or oblique that codes to no recipient: the roles are unsure
                 conf -= AMBIGUITY_STEP * max(0, _type_count(rule) - 2)  # "hold": many types in the lexicon
@@ -605,6 +649,28 @@ def _weapon_made(span) -> bool:
     near = [c for c in root.children if c.dep_ in ("compound", "amod", "nmod") and c.i < root.i]
     near += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return any(_is_weapon(t) for t in near if span.start <= t.i < span.end)
+
+
+def _foretold_danger(tok) -> bool:
+    """An act warned of whose doer is no actor ("warned economic discontent could threaten social stability",
+    "warned that the storm could kill thousands"): a danger, not a threat. An act with no doer named ("warned
+    that any attack would be met with force") or with an actor as doer ("warned that police will no longer
+    tolerate rallies") is not."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "ccomp":  # "warned economic discontent could ...": the parser made the
+        # clause's subject the object of "warned"
+        subj = next((o for o in tok.head.children if o.dep_ == "dobj" and o.right_edge.i + 1 == tok.left_edge.i),
+                    None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and not actor_like(subj) \
+        and subj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _non_recipient(tok) -> bool:
+    """A role head that names an event, an activity or an abstract thing (roles.event_noun), not a participant
+    ("Hayward's attendance" is judged by the actors stage)."""
+    return event_noun(tok)
 
 
 def _non_agent(span) -> bool:
@@ -947,8 +1013,8 @@ def _fallback_participant(ctx, c: Candidate, sspan, t, also_exclude=frozenset())
         cand = antecedent(cand)
         if cand.i in exclude or lemma(cand) in weapons or (c.type == "MOBILIZE" and _mobilized(cand)):
             continue
-        if _media_venue(ctx, cand):
-            continue
+        if _media_venue(ctx, cand) or _non_recipient(cand):
+            continue  # "on ABC television"; "after the BP oil spill disaster"
         part = _participant_np(ctx, cand)
         if non_actor_span(part.text):
             continue
