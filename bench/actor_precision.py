@@ -20,10 +20,7 @@ Skips (exit 0) when ../shared is not there.
 """
 from __future__ import annotations
 
-import argparse
 import collections
-import csv
-import json
 import sys
 from pathlib import Path
 
@@ -59,17 +56,7 @@ def actor_rows(art) -> list[dict]:
 
 
 def write_rows(rows: list[dict], out: Path) -> None:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix == ".jsonl":
-        with out.open("w", encoding="utf-8") as f:
-            for r in rows:
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        return
-    with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL,
-                           extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
+    ep.write_rows(rows, out, COLUMNS)
 
 
 def score(rows: list[dict]) -> dict:
@@ -100,30 +87,17 @@ def print_score(res: dict) -> None:
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=50, help="articles to sample (default 50)")
-    ap.add_argument("--seed", type=int, default=5, help="sampling seed (default 5)")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/tacitus_actor_review.tsv"),
-                    help="review file (.tsv, or .jsonl for JSON Lines)")
-    ap.add_argument("--judged", type=Path, help="score a judged review file instead of running the pipeline")
-    args = ap.parse_args(argv)
+    args = ep.review_parser(__doc__, 50, 5, "/tmp/tacitus_actor_review.tsv").parse_args(argv)
     if args.judged:
         print_score(score(ep.read_rows(args.judged)))
         return 0
     if not ep.T17.is_dir():
         print(f"skipped: {ep.T17} not found (development data, not shipped)")
         return 0
-    from tacitus.model import Reject
-    from tacitus.pipeline import Pipeline
     recs = ep.sample_records(args.n, args.seed)
-    pipe = Pipeline()
-    rows, rejects, events = [], 0, 0
-    for art in pipe.pipe(recs):
-        if isinstance(art, Reject):
-            rejects += 1
-            continue
-        events += len(art.events)
-        rows.extend(actor_rows(art))
+    arts, rejects = ep.analysed(recs)
+    events = sum(len(art.events) for art in arts)
+    rows = [row for art in arts for row in actor_rows(art)]
     write_rows(rows, args.out)
     coded = sum(bool(r["country"] or r["sectors"]) for r in rows)
     print(f"{len(recs)} articles (seed {args.seed}; {rejects} rejected), {events} events, {len(rows)} role "

@@ -77,7 +77,8 @@ def event_rows(art) -> list[dict]:
     return out
 
 
-def write_rows(rows: list[dict], out: Path) -> None:
+def write_rows(rows: list[dict], out: Path, columns: list[str] | None = None) -> None:
+    """Rows as TSV (with ``columns``, default this script's) or, for a ``.jsonl`` path, JSON Lines."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix == ".jsonl":
         with out.open("w", encoding="utf-8") as f:
@@ -85,7 +86,8 @@ def write_rows(rows: list[dict], out: Path) -> None:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
         return
     with out.open("w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, COLUMNS, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+        w = csv.DictWriter(f, columns or COLUMNS, delimiter="\t", lineterminator="\n",
+                           quoting=csv.QUOTE_MINIMAL, extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
 
@@ -131,31 +133,41 @@ def print_score(res: dict) -> None:
         print(f"| {c} | {n} |")
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=40, help="articles to sample (default 40)")
-    ap.add_argument("--seed", type=int, default=7, help="sampling seed (default 7)")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/tacitus_event_review.tsv"),
-                    help="review file (.tsv, or .jsonl for JSON Lines)")
+def review_parser(doc: str, n: int, seed: int, out: str) -> argparse.ArgumentParser:
+    """The options every review script shares: sample size, seed, review file, judged file."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=n, help=f"articles to sample (default {n})")
+    ap.add_argument("--seed", type=int, default=seed, help=f"sampling seed (default {seed})")
+    ap.add_argument("--out", type=Path, default=Path(out), help="review file (.tsv, or .jsonl for JSON Lines)")
     ap.add_argument("--judged", type=Path, help="score a judged review file instead of running the pipeline")
-    args = ap.parse_args(argv)
+    return ap
+
+
+def analysed(recs) -> tuple[list, int]:
+    """(analysed articles, number rejected) for sampled records, through the full pipeline."""
+    from tacitus.model import Reject
+    from tacitus.pipeline import Pipeline
+    arts, rejects = [], 0
+    for art in Pipeline().pipe(recs):
+        if isinstance(art, Reject):
+            rejects += 1
+        else:
+            arts.append(art)
+    return arts, rejects
+
+
+def main(argv=None) -> int:
+    args = review_parser(__doc__, 40, 7, "/tmp/tacitus_event_review.tsv").parse_args(argv)
     if args.judged:
         print_score(score(read_rows(args.judged)))
         return 0
     if not T17.is_dir():
         print(f"skipped: {T17} not found (development data, not shipped)")
         return 0
-    from tacitus.model import Reject
-    from tacitus.pipeline import Pipeline
     recs = sample_records(args.n, args.seed)
-    pipe = Pipeline()
-    rows, rejects, words = [], 0, 0
-    for art in pipe.pipe(recs):
-        if isinstance(art, Reject):
-            rejects += 1
-            continue
-        words += len(art.text.split())
-        rows.extend(event_rows(art))
+    arts, rejects = analysed(recs)
+    words = sum(len(art.text.split()) for art in arts)
+    rows = [row for art in arts for row in event_rows(art)]
     write_rows(rows, args.out)
     print(f"{len(recs)} articles (seed {args.seed}; {rejects} rejected), {words} words, {len(rows)} events "
           f"-> {args.out}")

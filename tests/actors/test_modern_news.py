@@ -4,22 +4,11 @@ from datetime import date
 
 import pytest
 
-from tacitus.actors import ActorResolver, actor_for_span, resolve_phrase
-from tacitus.pipeline import Context
+from tacitus.actors import resolve_phrase
+from tests.actors.helpers_news import coded, news_ctx
 
 
-def _ctx(nlp, text, dct=date(2010, 6, 28)):
-    ctx = Context(text=text, dct=dct, doc=nlp(text))
-    ActorResolver()(ctx)
-    return ctx
-
-
-def _coded(ctx, phrase, occurrence=0):
-    i = -1
-    for _ in range(occurrence + 1):
-        i = ctx.text.index(phrase, i + 1)
-    return actor_for_span(ctx, ctx.doc.char_span(i, i + len(phrase), alignment_mode="expand"))
-
+_ctx, _coded = news_ctx, coded
 
 # --- a company's officer takes the company's country, not the country the story is set in -------------------
 
