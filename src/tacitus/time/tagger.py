@@ -307,6 +307,9 @@ class _Norm:
         k = _num(n)
         if k is None:
             raise Skip
+        if unit in ("H", "MIN", "S"):  # "3 hrs ago": the publication day, unless it runs past a day
+            days = int(k * {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}[unit] // 24) * int(sign)
+            return V.Point.of_day(V.add_days(self.dct, days))
         if k != int(k):
             k = int(round(k))
         k = int(k) * int(sign)
