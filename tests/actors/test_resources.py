@@ -151,3 +151,15 @@ def test_actors_byline_word_examples(pipeline, text, member, expected):
     i = text.index(member)
     a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
     assert a is not None and a.name == expected, a
+
+
+@pytest.mark.parametrize("text,member,expected", _at_cases("company_nouns.txt"))
+def test_actors_company_noun_examples(pipeline, text, member, expected):
+    """"the company" is the latest business organization of the article."""
+    from tacitus.actors import actor_for_span
+
+    ctx = _run(pipeline, text)
+    i = text.index(member)
+    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    country, sector = expected.split()
+    assert a is not None and a.country == country and a.sectors[:1] == [sector], a

@@ -17,6 +17,7 @@ from .userdict import user_dictionary
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 MEDIA_NOUNS = word_list("media_nouns.txt")
+COMPANY_NOUNS = word_list("company_nouns.txt")
 PRONOUNS = word_list("person_pronouns.txt")
 
 
@@ -44,6 +45,20 @@ class ArticleInfo:
             if not exclude or c not in exclude:
                 return c
         return None
+
+
+def _division_mention(text: str) -> str | None:
+    """The country of a first-level division or region named by a whole GPE entity ("Louisiana" -> USA,
+    "Darfur" -> SDN), or of a US state abbreviation ("La.", places/us_state_abbr.tsv); not a lone water
+    word ("Gulf", a province of Papua New Guinea)."""
+    s = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if s.endswith(("'s", "’s")):
+        s = s[:-2].strip()
+    if s in get_gazetteer().state_abbr:
+        return "USA"
+    if " " not in s and s.lower() in water_bodies():
+        return None
+    return division_country(s)
 
 
 def _words(text: str) -> list[str]:
@@ -510,12 +525,21 @@ class ActorResolver:
         ents = [t for t in (_trim_entity(e) for e in doc.ents if e.label_ in LABELS) if t is not None]
         ents = _strip_bylines(ents, ctx.dct)
         info = ArticleInfo()
-        # countries mentioned (for the dominant country and context forms)
+        # countries mentioned (for the dominant country and context forms); a state or province counts for
+        # its country ("Louisiana", "GRAND ISLE , La."), a person's surname does not ("BP spokesman Jason
+        # French ... French says")
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 2}
         for e in ents:
             if e.label_ in ("GPE", "NORP", "LOC"):
+                if len(e) == 1 and e.text in surnames:
+                    continue
                 r = country_of_name(e.text, allow_cities=True)
                 if r:
                     info.countries[r[0]] += 1
+                elif e.label_ == "GPE":
+                    c = _division_mention(e.text)
+                    if c:
+                        info.countries[c] += 1
         entities: list[Entity] = []
         org_names = [e.text for e in ents if e.label_ == "ORG"]
         for e in ents:
@@ -569,6 +593,7 @@ class ActorResolver:
         full_names: dict[str, int] = {}
         org_prefixes: dict[str, int] = {}
         last_media = None
+        last_company = None  # the latest business organization ("the company" -> BP)
         for k, e in enumerate(ents):
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if e.label == "PERSON":
@@ -601,6 +626,8 @@ class ActorResolver:
                     info.countries[a.country] += 1
                 if a and "MED" in a.sectors and e.coref is None:
                     last_media = k
+                if a and a.sectors[:1] == ["BUS"] and a.country:
+                    last_company = k
                 if a is not None and a.kind != "igo" and a.country and a.country in _iso3_set():
                     for s_ in a.sectors[:1]:
                         info.org_countries.setdefault(s_, Counter())[a.country] += 1
@@ -608,7 +635,7 @@ class ActorResolver:
                 low = e.text.lower().split()
                 if len(low) == 2 and low[0] == "the":
                     # "the daily", "the agency", "the government": the latest fitting mention before it
-                    kk = _definite_antecedent(ents, k, singular(low[1]), last_media)
+                    kk = _definite_antecedent(ents, k, singular(low[1]), last_media, last_company)
                     if kk is not None:
                         e.coref = ents[kk].coref if ents[kk].coref is not None else kk
                         continue
@@ -647,7 +674,8 @@ def _is_demonym(word: str) -> bool:
     return norm(word) in get_gazetteer().demonyms
 
 
-def _definite_antecedent(ents, k: int, head: str, last_media: int | None) -> int | None:
+def _definite_antecedent(ents, k: int, head: str, last_media: int | None,
+                         last_company: int | None = None) -> int | None:
     """Antecedent of "the <noun>": an earlier organization named with that noun ("the agency" -> "National
     Intelligence Agency"), an earlier phrase with the same head and a country ("the government" -> "the
     Kenyan government"), or, for newspaper words, the latest news organization. Looks back 1,500 chars."""
@@ -666,6 +694,8 @@ def _definite_antecedent(ents, k: int, head: str, last_media: int | None) -> int
             return kk
     if head in MEDIA_NOUNS and last_media is not None and secs and secs[0][2][0] == "MED":
         return last_media
+    if head in COMPANY_NOUNS and last_company is not None and e.start - ents[last_company].end <= 1500:
+        return last_company  # "the company" (company_nouns.txt): the latest business organization
     return None
 
 
@@ -992,9 +1022,36 @@ def actor_for_span(ctx, span):
             b = Actor(name=a.name, country=a.country, sectors=[], kind="country")
             b.id = actor_id(b)
             a = b
+    if a is not None and a.kind == "country" and not a.sectors and span.root.ent_type_ == "GPE" \
+            and _acting_subject(span.root) and _is_state(span.text):
+        # a state or province acting is its government ("Mississippi , Alabama and Florida have also
+        # declared a state of emergency" -> USA GOV); the country itself stays bare
+        b = Actor(name=a.name, country=a.country, sectors=["GOV"], kind="country")
+        b.id = actor_id(b)
+        a = b
     if a is None or (not a.country and not a.sectors):
         a = _list_member(ctx, span, a)
     return igo_coded(a)
+
+
+def _acting_subject(tok) -> bool:
+    """The subject of a verb, also as a later conjunct ("Mississippi , Alabama and Florida have declared")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _is_state(text: str) -> bool:
+    """A first-level division (US state, province), not a country or a city of that name."""
+    s = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if s.endswith(("'s", "’s")):
+        s = s[:-2].strip()
+    if country_of_name(s, allow_cities=True) is not None:
+        return False
+    gaz = get_gazetteer()
+    if s in gaz.state_abbr:
+        return True
+    return len(s) >= 4 and any(gaz.feat[i] == ADM1 and gaz.is_primary(s, i) for i in gaz.lookup(s))
 
 
 def _list_member(ctx, span, a):
@@ -1246,7 +1303,8 @@ def _context_country(ctx, span, a: Actor, own_only: bool = False) -> Actor:
                    for _, o in ents):
                 continue  # a piece of a name ("Moody" in "Moody Awori"), not a place
             c = e.actor.country if e.actor is not None else None
-            if c is not None and e.label not in ("GPE", "LOC", "FAC", "NORP") and _home_country_only(e.text, e.actor):
+            name = ctx.entities[e.coref].text if e.coref is not None else e.text  # "the company" -> "BP"
+            if c is not None and e.label not in ("GPE", "LOC", "FAC", "NORP") and _home_country_only(name, e.actor):
                 c = None  # "BP" names no country: "the government" in "BP and the government" is not British
             if c is not None and e.label == "PERSON" and not set(e.actor.sectors) & STATE_SECTORS \
                     and not set(e.actor.sectors[:1]) & set(a.sectors[:1]):
