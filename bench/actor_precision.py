@@ -55,10 +55,6 @@ def actor_rows(art) -> list[dict]:
     return out
 
 
-def write_rows(rows: list[dict], out: Path) -> None:
-    ep.write_rows(rows, out, COLUMNS)
-
-
 def score(rows: list[dict]) -> dict:
     res = {}
     judged = [r for r in rows if any((r.get(k) or "").strip() in ("y", "n") for k in JUDGED)]
@@ -88,17 +84,11 @@ def print_score(res: dict) -> None:
 
 def main(argv=None) -> int:
     args = ep.review_parser(__doc__, 50, 5, "/tmp/tacitus_actor_review.tsv").parse_args(argv)
-    if args.judged:
-        print_score(score(ep.read_rows(args.judged)))
+    done = ep.run_review(args, score, print_score, actor_rows, COLUMNS)
+    if done is None:
         return 0
-    if not ep.T17.is_dir():
-        print(f"skipped: {ep.T17} not found (development data, not shipped)")
-        return 0
-    recs = ep.sample_records(args.n, args.seed)
-    arts, rejects = ep.analysed(recs)
+    recs, arts, rejects, rows = done
     events = sum(len(art.events) for art in arts)
-    rows = [row for art in arts for row in actor_rows(art)]
-    write_rows(rows, args.out)
     coded = sum(bool(r["country"] or r["sectors"]) for r in rows)
     print(f"{len(recs)} articles (seed {args.seed}; {rejects} rejected), {events} events, {len(rows)} role "
           f"spans ({coded} coded with a country or sector) -> {args.out}")

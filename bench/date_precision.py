@@ -27,7 +27,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from event_precision import T17, analysed, read_rows, review_parser, sample_records, write_rows  # noqa: E402
+from event_precision import review_parser, run_review  # noqa: E402
 
 COLUMNS = ["article", "pub_date", "event_id", "sentence", "trigger", "type", "date_start", "date_end",
            "granularity", "basis", "mod", "timex", "modality", "ok_date", "should_date", "right_date", "cause"]
@@ -99,16 +99,10 @@ def print_score(res: dict) -> None:
 
 def main(argv=None) -> int:
     args = review_parser(__doc__, 60, 71, "/tmp/tacitus_date_review.tsv").parse_args(argv)
-    if args.judged:
-        print_score(score(read_rows(args.judged)))
+    done = run_review(args, score, print_score, event_rows, COLUMNS)
+    if done is None:
         return 0
-    if not T17.is_dir():
-        print(f"skipped: {T17} not found (development data, not shipped)")
-        return 0
-    recs = sample_records(args.n, args.seed)
-    arts, rejects = analysed(recs)
-    rows = [row for art in arts for row in event_rows(art)]
-    write_rows(rows, args.out, COLUMNS)
+    recs, arts, rejects, rows = done
     print(f"{len(recs)} articles (seed {args.seed}; {rejects} rejected), {len(rows)} events -> {args.out}")
     basis = collections.Counter(r["basis"] for r in rows)
     gran = collections.Counter(r["granularity"] for r in rows if r["basis"] != "unknown")

@@ -156,19 +156,30 @@ def analysed(recs) -> tuple[list, int]:
     return arts, rejects
 
 
-def main(argv=None) -> int:
-    args = review_parser(__doc__, 40, 7, "/tmp/tacitus_event_review.tsv").parse_args(argv)
+def run_review(args, score_fn, print_fn, rows_of, columns: list[str] | None = None):
+    """The body the review scripts share: score a judged file (``--judged``), or sample T17, analyse the
+    articles and write the review file. Returns ``(records, articles, rejects, rows)``, or None when there
+    is nothing more to print (a judged file was scored, or the development data is missing)."""
     if args.judged:
-        print_score(score(read_rows(args.judged)))
-        return 0
+        print_fn(score_fn(read_rows(args.judged)))
+        return None
     if not T17.is_dir():
         print(f"skipped: {T17} not found (development data, not shipped)")
-        return 0
+        return None
     recs = sample_records(args.n, args.seed)
     arts, rejects = analysed(recs)
+    rows = [row for art in arts for row in rows_of(art)]
+    write_rows(rows, args.out, columns)
+    return recs, arts, rejects, rows
+
+
+def main(argv=None) -> int:
+    args = review_parser(__doc__, 40, 7, "/tmp/tacitus_event_review.tsv").parse_args(argv)
+    done = run_review(args, score, print_score, event_rows)
+    if done is None:
+        return 0
+    recs, arts, rejects, rows = done
     words = sum(len(art.text.split()) for art in arts)
-    rows = [row for art in arts for row in event_rows(art)]
-    write_rows(rows, args.out)
     print(f"{len(recs)} articles (seed {args.seed}; {rejects} rejected), {words} words, {len(rows)} events "
           f"-> {args.out}")
     by_type = collections.Counter(r["type"] for r in rows)
