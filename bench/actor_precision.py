@@ -63,12 +63,7 @@ def score(rows: list[dict]) -> dict:
         vals = [(r.get(k) or "").strip() for r in judged]
         vals = [v for v in vals if v in ("y", "n")]
         res[k] = (sum(v == "y" for v in vals), len(vals))
-    causes = collections.Counter()
-    for r in judged:
-        for c in (r.get("cause") or "").split(";"):
-            if c.strip():
-                causes[c.strip()] += 1
-    res["causes"] = causes
+    res["causes"] = ep.count_causes(judged)
     return res
 
 

@@ -111,13 +111,18 @@ def score(rows: list[dict]) -> dict:
         res[k] = (sum(v == "y" for v in vals), len(vals))
     # all-right: a real event with the right type, source and target
     res["all_right"] = sum(all((r.get(k) or "").strip() in ("y", "-") for k in JUDGED[:4]) for r in real)
+    res["causes"] = count_causes(judged)
+    return res
+
+
+def count_causes(rows: list[dict]) -> collections.Counter:
+    """The judge's ``cause`` column ("a; b") counted over the rows."""
     causes = collections.Counter()
-    for r in judged:
+    for r in rows:
         for c in (r.get("cause") or "").split(";"):
             if c.strip():
                 causes[c.strip()] += 1
-    res["causes"] = causes
-    return res
+    return causes
 
 
 def print_score(res: dict) -> None:
