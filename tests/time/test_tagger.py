@@ -402,3 +402,16 @@ def test_tagger_or_so_is_not_the_next_expressions_modifier():
     got = tag("martin luther king day or so 1998 centuries", DCT)
     assert all(a.end <= b.start for a, b in zip(got, got[1:]))
     assert got[0].text == "martin luther king day or so" and got[0].mod == "APPROX"
+
+
+@pytest.mark.parametrize("text,values", [
+    # a modal on the verb, or on the verb it is coordinated with, points ahead
+    ("He said the pipe could arrive on Wednesday and be usable by Thursday or Friday.",
+     ["2010-05-12", "2010-05-13", "2010-05-14"]),
+    ("The storm might reach the coast on Friday.", ["2010-05-14"]),
+    # a negated modal is past ability; a perfect modal is past
+    ("He could not attend the meeting on Monday.", ["2010-05-10"]),
+    ("Officials said the cap could have failed on Sunday.", ["2010-05-09"]),
+])
+def test_tagger_parse_modals_point_ahead(nlp, text, values):
+    assert [t.value for t in tag(text, date(2010, 5, 12), doc=nlp(text))] == values

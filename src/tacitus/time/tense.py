@@ -214,7 +214,19 @@ def doc_tense(doc, start: int, end: int) -> str | None:
         return "future"
     if t is None and any(c.lower_ == "would" for c in tok.children):
         return "future"
+    if t is None and tok.tag_ == "VB" and not tok.idx > start:
+        # a bare verb whose modal sits on it or on the verb it is coordinated with, with no perfect
+        # ("could arrive on Wednesday and be usable by Thursday", "might reach the coast on Friday"); a date
+        # before the verb and a negated modal are left alone ("On Monday, he could not attend")
+        v = tok.head if tok.dep_ == "conj" and not any(c.dep_ == "aux" for c in tok.children) else tok
+        auxes = [c.lower_ for c in v.children if c.dep_ == "aux"]
+        if any(a in _MODALS for a in auxes) and "have" not in auxes \
+                and not any(c.dep_ == "neg" for c in v.children):  # "could not attend": past ability
+            return "future"
     return t
+
+
+_MODALS = ("can", "could", "may", "might", "must", "should", "ca")
 
 
 def verb_tense(tok) -> str | None:
