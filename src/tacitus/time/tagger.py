@@ -27,6 +27,14 @@ NEAR_MONTHS = 3
 PERIOD_FOCUS_CHARS = 3000  # a reporting period (quarter, half) stays in focus this far, until a span of time
 WD_NEAREST = 1  # with no tense, a weekday at most this many days ahead is taken as the coming one
 GRAN_ORDER = {g: i for i, g in enumerate(V.GRANS)}
+_CLOCK_HOURS = {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}
+
+
+def _clock_days(k: float, unit: str, sign) -> int:
+    """Whole days in ``k`` hours/minutes/seconds, signed ("3 hrs ago" -> 0, "36 hours later" -> 1)."""
+    return int(k * _CLOCK_HOURS[unit] // 24) * int(sign)
+
+
 _CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
 _MERGE_GAP = re.compile(r"^\s*(?:,\s*)?(?:on\s+|of\s+|at\s+)?$", re.IGNORECASE)
 
@@ -308,7 +316,7 @@ class _Norm:
         if k is None:
             raise Skip
         if unit in ("H", "MIN", "S"):  # "3 hrs ago": the publication day, unless it runs past a day
-            days = int(k * {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}[unit] // 24) * int(sign)
+            days = _clock_days(k, unit, sign)
             return V.Point.of_day(V.add_days(self.dct, days))
         if k != int(k):
             k = int(round(k))
@@ -334,7 +342,7 @@ class _Norm:
         if k is None:
             raise Skip
         if unit in ("H", "MIN", "S"):  # "an hour later": the same day, unless it runs past a day
-            days = int(k * {"H": 1, "MIN": 1 / 60, "S": 1 / 3600}[unit] // 24) * int(sign)
+            days = _clock_days(k, unit, sign)
             g = ref.gran if GRAN_ORDER.get(ref.gran, 0) < GRAN_ORDER["day"] else "day"
             return V.at(V.add_days(ref.as_date(), days), g)
         k = int(k) * int(sign)
