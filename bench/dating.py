@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from tacitus.model import Event, Span  # noqa: E402
 from tacitus.pipeline import Context  # noqa: E402
 from tacitus.time import EventDater, TimexTagger  # noqa: E402
-from tacitus.time.timeml import _dct_of, text_and_spans  # noqa: E402
+from tacitus.time.timeml import dct_of, doc_id, text_and_spans  # noqa: E402
 
 ANCHOR = {"IS_INCLUDED", "DURING", "DURING_INV", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY",
           "INCLUDES"}
@@ -102,9 +102,7 @@ def read_links(path: Path) -> GoldDoc:
             rel = INVERSE.get(rel, rel)
         if ei in by_eiid and tid is not None:
             by_eiid[ei].links.append((rel, tid))
-    docid_el = root.find("DOCID")
-    docid = (docid_el.text or "").strip() if docid_el is not None else path.stem
-    return GoldDoc(docid or path.stem, _dct_of(root), text,
+    return GoldDoc(doc_id(root, path.stem), dct_of(root), text,
                    sorted(events.values(), key=lambda e: e.start), timexes)
 
 

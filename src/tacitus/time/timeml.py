@@ -33,7 +33,8 @@ class TmlDoc:
     timexes: list[GoldTimex] = field(default_factory=list)
 
 
-def _dct_of(root) -> date:
+def dct_of(root) -> date:
+    """The document creation time of a parsed TimeML root; ``ValueError`` when there is none."""
     for el in root.iter("TIMEX3"):
         if el.get("functionInDocument") == "CREATION_TIME":
             v = el.get("value", "")
@@ -54,20 +55,24 @@ def parse_tml(xml: str, fallback_id: str = "", default_dct: date | None = None) 
     return _parse(ET.fromstring(xml.encode("utf-8")), fallback_id, default_dct)
 
 
+def doc_id(root, fallback_id: str) -> str:
+    """The DOCID of a parsed TimeML root, else ``fallback_id``."""
+    el = root.find("DOCID")
+    return ((el.text or "").strip() if el is not None else "") or fallback_id
+
+
 def _parse(root, fallback_id: str, default_dct: date | None = None) -> TmlDoc:
     try:
-        dct = _dct_of(root)
+        dct = dct_of(root)
     except ValueError:
         if default_dct is None:
             raise
         dct = default_dct
-    docid_el = root.find("DOCID")
-    docid = (docid_el.text or "").strip() if docid_el is not None else fallback_id
     text, spans = text_and_spans(root.find("TEXT"), ("TIMEX3",))
     timexes = [GoldTimex(start, end, text[start:end], el.get("type", ""), el.get("value", ""), el.get("mod"))
                for el, start, end in spans]
     timexes.sort(key=lambda t: t.start)
-    return TmlDoc(id=docid or fallback_id, dct=dct, text=text, timexes=timexes)
+    return TmlDoc(id=doc_id(root, fallback_id), dct=dct, text=text, timexes=timexes)
 
 
 def text_and_spans(text_el, tags: tuple[str, ...]) -> tuple[str, list]:
