@@ -511,33 +511,24 @@ class _Norm:
         if h == "thanksgiving":
             h = "wd:11:4:4"
         k_off = {"before": -1, "after": 1}.get(off, 0)
-        if unit.lower() == "week" or k_off:
-            if not h.startswith(("wd:", "easter:")):
-                mm, _, dd = h.partition("-")
-                h = f"md:{mm}:{dd}"
+        week = unit.lower() == "week"
+        movable = h.startswith(("wd:", "easter:"))
+        if not (movable or week or k_off):
+            m, _, d = h.partition("-")
+            return self.f_date("_", m, d)
+        mm, _, dd = h.partition("-")
 
-            def day_of(y):
-                if h.startswith("md:"):
-                    _, mm, dd = h.split(":")
-                    return date(y, int(mm), int(dd))
-                return self._holiday_day(h, y)
+        def day_of(y):
+            return self._holiday_day(h, y) if movable else date(y, int(mm), int(dd))
 
-            cands = []
-            for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
-                if 1 < y < 9999:
-                    d = V.add_days(day_of(y), k_off)
-                    cands.append(V.at(d, "week") if unit.lower() == "week" else V.Point.of_day(d))
-            if not cands:
-                raise Skip
-            return self.pick(cands, "t")
-        if h.startswith(("wd:", "easter:")):
-            cands = [V.Point.of_day(self._holiday_day(h, y))
-                     for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1) if 1 < y < 9999]
-            if not cands:
-                raise Skip
-            return self.pick(cands, "t")
-        m, _, d = h.partition("-")
-        return self.f_date("_", m, d)
+        cands = []
+        for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
+            if 1 < y < 9999:
+                d = V.add_days(day_of(y), k_off)
+                cands.append(V.at(d, "week") if week else V.Point.of_day(d))
+        if not cands:
+            raise Skip
+        return self.pick(cands, "t")
 
     @staticmethod
     def _holiday_day(h, y):
