@@ -4,6 +4,8 @@ Nothing here codes actors: spans are handed to :func:`tacitus.actors.actor_for_s
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import resources as R
 from .lexicon import forms, lemma, objects, prep_objects
 from .modality import speech_verbs
@@ -552,6 +554,7 @@ def noun_roles(noun, target_slots, patient_poss: bool, light_verb=None, of_sourc
 DEATH_ROLES = "death_roles.tsv"
 
 
+@lru_cache(maxsize=None)
 def _death_words(kind: str) -> frozenset[str]:
     return frozenset(f[0] for _, f in R.rows(DEATH_ROLES) if len(f) > 1 and f[1] == kind)
 

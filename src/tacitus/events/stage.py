@@ -82,10 +82,16 @@ def _actor(ctx, span):
 NON_ACTOR_SPANS = "non_actor_spans.txt"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _patterns(name: str, flags: int = 0) -> tuple:
+    """The regular expressions of a one-pattern-a-line data file, compiled once."""
+    import re
+    return tuple(re.compile(f[0], flags) for _, f in R.rows(name))
+
+
 def _non_actor_patterns() -> tuple:
     import re
-    return tuple(re.compile(f[0], re.I) for _, f in R.rows(NON_ACTOR_SPANS))
+    return _patterns(NON_ACTOR_SPANS, re.I)
 
 
 def non_actor_span(text: str) -> bool:
@@ -96,10 +102,8 @@ def non_actor_span(text: str) -> bool:
 COMMENT_MARKERS = "comment_markers.txt"
 
 
-@lru_cache(maxsize=1)
 def _comment_patterns() -> tuple:
-    import re
-    return tuple(re.compile(f[0]) for _, f in R.rows(COMMENT_MARKERS))
+    return _patterns(COMMENT_MARKERS)
 
 
 def comment_start(text: str) -> int:
@@ -445,6 +449,7 @@ class EventExtractor:
         # every source conjunct's tokens: one conjunct is never another's recipient ("The US Navy and the
         # National Guard have been mobilised")
         all_src = {k for x in srcs if x is not None for k in range(np_span(x).start, np_span(x).end)}
+        hearers = list(objects(tok)) + [d for d in tok.children if d.dep_ == "dative"]  # a warning's hearers
         for s in srcs:
             for t in tgts:
                 if t is not None and typ == "MOBILIZE" and _mobilized(t):
@@ -474,7 +479,6 @@ class EventExtractor:
                         and len(sspan) == 1 and sspan[0].lower_ in PERSONAL:
                     political = tspan is not None and not (len(tspan) == 1 and tspan[0].lower_ in PERSONAL) \
                         and _is_political(tspan, tp)
-                hearers = list(objects(tok)) + [d for d in tok.children if d.dep_ == "dative"]
                 if "needembedded" in rule.flags and not c.embedded and (
                         t is None or not actor_like(t, False) or not any(x.i == t.i for x in hearers)):
                     # "warned people not to shake hands" is no threat; nor "warned that the stricken ship was a
@@ -559,7 +563,7 @@ class EventExtractor:
                 if tp is not None and tp.actor is not None and not tp.actor.sectors:
                     tp = _inhabited_recipient(ctx, tp, typ, mode, sent)
                 if t is not None and tp is not None and (tp.start, tp.end) == (tspan.start_char, tspan.end_char) \
-                        and typ not in ("ASSAULT",) and _non_recipient(t):
+                        and typ not in ("ASSAULT",) and event_noun(t):
                     # "launched an investigation into the rig explosion", "banned deep water drilling", "seized
                     # power": an event, an activity or a thing is no recipient (an attack's may be: "bombed
                     # a pipeline"); its possessor or by / of / from actor is ("BP's cashflow position", "the
@@ -667,12 +671,6 @@ def _foretold_danger(tok) -> bool:
         and subj.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
 
 
-def _non_recipient(tok) -> bool:
-    """A role head that names an event, an activity or an abstract thing (roles.event_noun), not a participant
-    ("Hayward's attendance" is judged by the actors stage)."""
-    return event_noun(tok)
-
-
 def _non_agent(span) -> bool:
     """The source phrase is headed by a non-agent (non_agents.txt), or is a modifier the parser made the head of
     one ("The Deepwater Horizon drilling rig explosion killed ...", read as "drilling" with "explosion" as its
@@ -738,7 +736,7 @@ def _med(ctx, tok) -> bool:
     return part.actor is not None and "MED" in (part.actor.sectors or [])
 
 
-def _named_outlet(ctx, tok) -> bool:
+def _named_outlet(tok) -> bool:
     """A "named" venue noun whose modifiers name a media outlet or a show and nothing else ("ABC's Good Morning
     America program", "the BBC's Newsnight programme"; not "Iran's nuclear program")."""
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
@@ -760,7 +758,7 @@ def _media_venue(ctx, tok) -> bool:
         return False
     lem = lemma(tok)
     if lem in venues:
-        return not venues[lem] or _named_outlet(ctx, tok)
+        return not venues[lem] or _named_outlet(tok)
     host = tok.head.head
     if host.pos_ in ("NOUN", "PROPN") and lemma(host) in venues:
         return True  # "an interview on CNN"
@@ -1013,7 +1011,7 @@ def _fallback_participant(ctx, c: Candidate, sspan, t, also_exclude=frozenset())
         cand = antecedent(cand)
         if cand.i in exclude or lemma(cand) in weapons or (c.type == "MOBILIZE" and _mobilized(cand)):
             continue
-        if _media_venue(ctx, cand) or _non_recipient(cand):
+        if _media_venue(ctx, cand) or event_noun(cand):
             continue  # "on ABC television"; "after the BP oil spill disaster"
         part = _participant_np(ctx, cand)
         if non_actor_span(part.text):
