@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _evs(ctx):
-    return [(e.type, e.trigger.text, e.source and e.source.text, e.target and e.target.text, e.modality)
-            for e in ctx.events]
+from tests.events.news_helpers import evs as _evs
 
 
 def _first(ctx, typ):
