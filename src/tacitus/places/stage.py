@@ -375,7 +375,7 @@ def _participant_noun(w, target) -> bool:
         return True
     if w.pos_ != "NOUN":
         return False
-    from ..actors.stage import code_phrase
+    from ..actors import code_phrase
     a = code_phrase(w.lower_)
     return a is not None and bool(a.sectors) and a.kind != "country"
 
