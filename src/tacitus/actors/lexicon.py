@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..places.gazetteer import CAPITAL, CITY, COUNTRY, get_gazetteer, norm, read_tsv
+from ..places.gazetteer import CAPITAL, CITY, COUNTRY, get_gazetteer, norm, read_tsv, read_words
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "actors"
 WORD = re.compile(r"[A-Za-z][\w.&’'-]*[\w.]|[A-Za-z]|\d+")
@@ -93,7 +93,7 @@ def stateless_regions() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """A one-word-per-line data file of ``resources/en/actors/`` (comments and blank lines skipped), lower-cased."""
-    return frozenset(row[0].strip().lower() for row in read_tsv(RES / name) if row[0].strip())
+    return frozenset(w.lower() for w in read_words(RES / name))
 
 
 def speech_verbs() -> frozenset[str]:

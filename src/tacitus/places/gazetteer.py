@@ -57,10 +57,15 @@ def read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+def read_words(path: Path) -> frozenset[str]:
+    """The first column of a one-word-per-line resource file (comments and blank lines skipped)."""
+    return frozenset(w for w in (r[0].strip() for r in read_tsv(path)) if w)
+
+
 @lru_cache(maxsize=None)
 def word_list(filename: str) -> frozenset[str]:
     """The words of a one-column resource file of this directory (read once per process)."""
-    return frozenset(r[0].strip() for r in read_tsv(RES / filename))
+    return read_words(RES / filename)
 
 
 def examples(path: Path) -> list[tuple[str, str]]:
