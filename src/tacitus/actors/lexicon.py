@@ -78,11 +78,10 @@ def stateless_regions() -> frozenset[str]:
     "Central America", "North America", "Latin America"), with the "-n" adjective of each "... America"
     ("central American"): a country word inside one of them names no country ("the central American country"
     is not the United States)."""
-    from ..places.gazetteer import RES as PLACES
+    from ..places.gazetteer import stateless_region_names
     out = set()
-    for r in read_tsv(PLACES / "regions.tsv"):
-        name, iso3 = r[0], (r + [""] * 6)[4]
-        if iso3 or " " not in name.strip():
+    for name in stateless_region_names():
+        if " " not in name.strip():
             continue
         out.add(name.lower())
         if name.endswith("America"):

@@ -68,6 +68,12 @@ def word_list(filename: str) -> frozenset[str]:
     return read_words(RES / filename)
 
 
+@lru_cache(maxsize=1)
+def stateless_region_names() -> tuple[str, ...]:
+    """Names of the regions of regions.tsv that belong to no country ("Central America", "Africa")."""
+    return tuple(r[0] for r in read_tsv(RES / "regions.tsv") if not (r + [""] * 6)[4])
+
+
 def examples(path: Path) -> list[tuple[str, str]]:
     """``# example: INPUT -> EXPECTED`` lines of a resource file (run as parametrized tests)."""
     out = []
