@@ -3,6 +3,7 @@ from datetime import date
 
 from tacitus.actors import ActorResolver, actor_for_span
 from tacitus.pipeline import Context
+from tests.actors.helpers_news import coded, news_ctx
 
 
 def _ents(article, text):
@@ -92,10 +93,7 @@ def test_actors_dateline_and_possessive_owner(nlp):
 
 
 def _coded(nlp, text, phrase):
-    ctx = Context(text=text, dct=date(2019, 1, 3), doc=nlp(text))
-    ActorResolver()(ctx)
-    i = text.index(phrase)
-    return actor_for_span(ctx, ctx.doc.char_span(i, i + len(phrase), alignment_mode="expand"))
+    return coded(news_ctx(nlp, text, date(2019, 1, 3)), phrase)
 
 
 def test_actors_role_noun_takes_country_from_its_context(nlp):

@@ -1,8 +1,8 @@
 """Evidence rules of the 2026-11-27 LGL error pass (see bench/RESULTS-geo.md, "Error classes")."""
 import pytest
 
-from tacitus.places.resolve import geocode, resolve_place, text_context
-from tests.places.helpers_places import spans
+from tacitus.places.resolve import geocode, resolve_place
+from tests.places.helpers_places import spans, text_context_of
 
 
 def test_bare_county_name_is_the_county():
@@ -27,9 +27,6 @@ def test_street_names_are_not_context():
     assert ("US", "WA") not in text_context_of("Residents said drilling sites on Washington Drive are close.")
 
 
-def text_context_of(text):
-    from tacitus.places.gazetteer import get_gazetteer
-    return text_context(get_gazetteer(), text)
 
 
 @pytest.mark.parametrize("text,name,iso3,lat", [

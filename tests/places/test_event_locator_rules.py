@@ -3,21 +3,16 @@ from a locative phrase of the trigger or its clause, never from a participant's 
 topic phrase, or the dateline of a later sentence."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from tacitus.actors import ActorResolver
 from tacitus.model import Event, Span
-from tacitus.pipeline import Context
-from tacitus.places import EventLocator, PlaceResolver
+from tacitus.places import EventLocator
+from tests.places.helpers_places import places_ctx
 
 
 def _locate(nlp, text, trigger, etype="X", reporting=False):
     """The location EventLocator gives the event of the first token ``trigger`` in ``text``."""
-    ctx = Context(text=text, dct=date(2020, 1, 1), doc=nlp(text))
-    ActorResolver()(ctx)
-    PlaceResolver()(ctx)
+    ctx = places_ctx(nlp, text)
     tok = next(t for t in ctx.doc if t.text == trigger)
     ev = Event(type=etype, plover_type=etype, trigger=Span(tok.idx, tok.idx + len(tok.text), tok.text),
                sentence=Span(tok.sent.start_char, tok.sent.end_char), head_token=tok.i, reporting=reporting)

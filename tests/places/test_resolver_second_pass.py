@@ -3,27 +3,19 @@ surname is no town, a room or department named after someone or something is no 
 displaced by a town known by its name only as an alternate one, and a dateline city is the city."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from tacitus.actors import ActorResolver
-from tacitus.pipeline import Context
-from tacitus.places import PlaceResolver
 from tacitus.places.stage import find_dateline
+from tests.places.helpers_places import places_ctx
 
 
 def _places(nlp, text):
-    ctx = Context(text=text, dct=date(2020, 1, 1), doc=nlp(text))
-    ActorResolver()(ctx)
-    PlaceResolver()(ctx)
+    ctx = places_ctx(nlp, text)
     return {e.text: (e.place.name if e.place else None) for e in ctx.entities if e.label in ("GPE", "LOC", "FAC")}
 
 
 def _place_of(nlp, text, name):
-    ctx = Context(text=text, dct=date(2020, 1, 1), doc=nlp(text))
-    ActorResolver()(ctx)
-    PlaceResolver()(ctx)
+    ctx = places_ctx(nlp, text)
     return [e.place.name if e.place else None for e in ctx.entities if e.text.startswith(name)
             and e.label in ("GPE", "LOC", "FAC")]
 

@@ -1,16 +1,11 @@
 """The places stage on real parses: entity places, the example article, event locations."""
 from tacitus.model import Event, Participant, Span
-from tacitus.pipeline import Context
-from tacitus.actors import ActorResolver
-from tacitus.places import EventLocator, PlaceResolver
+from tacitus.places import EventLocator
+from tests.places.helpers_places import places_ctx
 
 
 def _ctx(nlp, text):
-    from datetime import date
-    ctx = Context(text=text, dct=date(2020, 1, 1), doc=nlp(text))
-    ActorResolver()(ctx)
-    PlaceResolver()(ctx)
-    return ctx
+    return places_ctx(nlp, text)
 
 
 def _event(ctx, trigger_word):

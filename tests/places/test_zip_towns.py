@@ -3,7 +3,7 @@ no place evidence (see bench/RESULTS-geo.md, "ZIP towns and person names")."""
 import pytest
 
 from tacitus.places.resolve import candidates, geocode, text_context
-from tests.places.helpers_places import spans
+from tests.places.helpers_places import spans, text_context_of
 
 zipcodes = pytest.importorskip("zipcodes")
 
@@ -46,8 +46,7 @@ def test_features_prefer_a_geonames_namesake():
 
 
 def _ctx(text):
-    from tacitus.places.gazetteer import get_gazetteer
-    return text_context(get_gazetteer(), text)
+    return text_context_of(text)
 
 
 def test_first_name_of_a_person_is_no_place_evidence():
