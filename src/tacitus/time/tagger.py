@@ -302,6 +302,8 @@ class _Norm:
         k = _num(n) if n not in ("", None) else 0
         if k is None:
             raise Skip
+        if unit == "WE" and k == 0 and self.dct.isoweekday() < 6 and self.tense() == "past":
+            k = -1  # "BP responded this weekend", said on a Tuesday: the weekend just past
         p = V.shift(self.dctp(gran), int(k))
         if unit == "WE":
             p = replace(p, weekend=True)
@@ -447,7 +449,12 @@ class _Norm:
             return V.Point("quarter", self.dct.year, qi)
         if y not in ("_", ""):
             return V.Point("quarter", self.year_of(y), qi)
-        # a quarter named without its year is the latest one that has begun (news reports results)
+        # a quarter named without its year is the latest one that has begun (news reports results),
+        # unless this year's is still to come and the clause looks ahead ("can reinstate a dividend with
+        # the Q4 results", said in September)
+        this = V.Point("quarter", self.dct.year, qi)
+        if this.interval()[0] > self.dct and self.tense() == "future":
+            return this
         cands = [V.Point("quarter", yy, qi) for yy in (self.dct.year - 1, self.dct.year)]
         return self.pick(cands, "-1")
 
@@ -503,7 +510,7 @@ class _Norm:
             r = int(float(v))
         return V.Point("year", (19 if first == "nineteen" else 20) * 100 + r)
 
-    def f_holiday(self, h, unit="", off=""):
+    def f_holiday(self, h, unit="", off="", d="t"):
         """A holiday: 'MM-DD' (fixed), 'thanksgiving', 'wd:MM:W:N[:K]' (the Nth ISO weekday W of month MM,
         N=-1 the last, plus K days) or 'easter:K' (K days from Easter Sunday); the nearest one, by tense.
         ``unit`` "week" gives the ISO week holding it ("Easter week"); ``off`` "before"/"after" moves the day
@@ -513,9 +520,9 @@ class _Norm:
         k_off = {"before": -1, "after": 1}.get(off, 0)
         week = unit.lower() == "week"
         movable = h.startswith(("wd:", "easter:"))
-        if not (movable or week or k_off):
-            m, _, d = h.partition("-")
-            return self.f_date("_", m, d)
+        if not (movable or week or k_off or d != "t"):
+            m, _, dd = h.partition("-")
+            return self.f_date("_", m, dd)
         mm, _, dd = h.partition("-")
 
         def day_of(y):
@@ -528,6 +535,15 @@ class _Norm:
                 cands.append(V.at(d, "week") if week else V.Point.of_day(d))
         if not cands:
             raise Skip
+        if d in ("-1", "0", "1"):  # "last / this / next Thanksgiving": the year before, this year's, the next
+            this = cands[1] if len(cands) == 3 else None
+            if this is None:
+                raise Skip
+            if d == "0":
+                return this
+            if d == "-1":
+                return max((c for c in cands if c.interval()[0] < self.dct), key=lambda c: c.interval()[0])
+            return min((c for c in cands if c.interval()[0] > self.dct), key=lambda c: c.interval()[0])
         return self.pick(cands, "t")
 
     @staticmethod

@@ -32,8 +32,9 @@ def cues(lang: str = "en") -> tuple[dict[str, str], re.Pattern]:
         k, _, v = line.partition("\t")
         table[k.strip().lower()] = v.strip()
     multi = sorted(table, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in multi)
-                    + r"|\w+ed)(?![\w])", re.IGNORECASE)
+    # not inside a hyphenated word ("a smaller-than-expected fall")
+    rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in multi)
+                    + r"|\w+ed)(?![\w-])", re.IGNORECASE)
     return table, rx
 
 
@@ -52,11 +53,15 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
     # inside a quotation, the reporting verb outside it ("... at 4 a.m. Thursday,'' Castro said")
     # says nothing about the tense of the quoted clause
     qs = [q.start() for q in _QUOTE.finditer(text, s0, start)]
+    q = _QUOTE.search(text, end, s1)
     if len(qs) % 2 == 1:
         s0 = qs[-1]
-        q = _QUOTE.search(text, end, s1)
         if q:
             s1 = q.start()
+    elif q:
+        # nor does a quotation opened after it ("assured people during a visit on Friday that they
+        # ``will not be left behind''")
+        s1 = q.start()
     best, bestd = None, 10 ** 9
     for m in rx.finditer(text, s0, s1):
         if start <= m.start() < end:
@@ -75,12 +80,17 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
         before = text[max(s0, m.start() - 30):m.start()].lower()
         if t == "past" and _FUTURE_AUX_BEFORE.search(before):
             t = "future"  # "will be held", "would have met"
+        elif t == "past" and _MODAL_BEFORE.search(before) and not (
+                w.endswith("ed") and _PASSIVE_BEFORE.search(before) and (
+                    _NEGATION.search(text, s0, m.start())
+                    or "," in text[min(m.end(), end):max(m.start(), start)])):
+            t = "future"  # after a modal, a base form: "the storm could hit Friday", "may be delayed"
+            # a modal passive looks ahead only in its own clause, and not when negated ("Neither he nor
+            # his parents could be located Wednesday"; "must be returned to his father, and set Friday")
         elif t == "past" and w.endswith("ed") and _PASSIVE_BEFORE.search(before):
-            continue  # present passive "is closed"
+            continue  # present passive "is closed", "to be officially released"
         elif t == "past" and _TO_BEFORE.search(before):
             continue  # an infinitive (a past cue after "to" is a base form): "expected to hit on Friday"
-        elif t == "past" and _MODAL_BEFORE.search(before):
-            t = "future"  # after a modal, a base form: "the storm could hit Friday", "may be delayed"
         d = start - m.end() if m.end() <= start else (m.start() - end) * RIGHT_WEIGHT
         if d < bestd:
             best, bestd = t, d
@@ -89,10 +99,12 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
 
 _WS = re.compile(r"\s+")
 # what comes right before a past cue (lowercased) and changes its reading
-_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?$")
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+$")
-_TO_BEFORE = re.compile(r"\bto\s+$")
-_MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might|must|should)\s+(?:(?!have\b)\w+\s+)?(?:be\s+)?$")
+# (an adverb in -ly may stand before the verb: "to be officially released", "could be quickly approved")
+_FUTURE_AUX_BEFORE = re.compile(r"\b(?:will|'ll|shall|would|going to)\s+(?:\w+\s+)?(?:be\s+|have\s+)?(?:\w+ly\s+)?$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|am|be|being)\s+(?:\w+ly\s+)?$")
+_NEGATION = re.compile(r"\b(?:not|never|neither|nor|cannot)\b|n't\b", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$")
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might|must|should)\s+(?:(?!have\b)\w+\s+)?(?:be\s+)?(?:\w+ly\s+)?$")
 
 
 def _regular_past(raw: str) -> bool:

@@ -1,0 +1,107 @@
+#!/usr/bin/env python
+"""TempEval-3 task A scores on modern news: T17 articles (2009-2011) with hand-made TIMEX3 gold.
+
+TBAQ (``bench/timex.py``) is 1989-2000 newswire whose gold contradicts itself on several conventions. This
+set is a second, independent check of the same kind as a held-out TimeML test: 48 T17 articles
+(BBC, Guardian, Reuters, Fox News, Washington Post; swine flu, Michael Jackson, the BP oil spill, Haiti),
+picked at random (seed 2026, 150-800 words, round-robin over topics) and annotated by hand with TIMEX3
+(span, type, value, mod) by annotators who never saw the tagger's output, following TimeML 1.2.1.
+
+The gold is stand-off (``bench/data/t17_timex_gold.jsonl``: document, DCT and character offsets into the
+T17 text), so no article text is copied into the repository; the texts are read from ``../shared``. Without
+``../shared`` the script says so and exits 0.
+
+    .venv/bin/python bench/timex_news.py                 # both sets (96 documents), text only
+    .venv/bin/python bench/timex_news.py --set 2         # set 2 only
+    .venv/bin/python bench/timex_news.py --nlp           # + spaCy tense
+    .venv/bin/python bench/timex_news.py --part A        # the even-numbered documents (B: odd)
+    .venv/bin/python bench/timex_news.py --errors 50     # show errors
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from tacitus.time.timeml import GoldTimex, TmlDoc  # noqa: E402
+from timex import score  # noqa: E402
+
+GOLD = ROOT / "bench" / "data" / "t17_timex_gold.jsonl"
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timelines" / "T17"
+
+
+def load(gold: Path = GOLD, data: Path = DEFAULT_DATA, which: int | None = None) -> list[TmlDoc]:
+    """The gold documents, their text read from T17. ``FileNotFoundError`` without the T17 data;
+    ``ValueError`` when an offset does not point at its span's text."""
+    texts: dict[tuple[str, str], str] = {}
+    docs = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        g = json.loads(line)
+        if which is not None and g.get("set") != which:
+            continue
+        topic = g["topic"]
+        if topic not in {k[0] for k in texts}:
+            with open(data / topic / "articles.jsonl", encoding="utf-8") as fh:
+                for ln in fh:
+                    a = json.loads(ln)
+                    texts[(topic, str(a["id"]))] = a["text"]
+        text = texts[(topic, g["article"])]
+        tx = []
+        for t in g["timexes"]:
+            if text[t["start"]:t["end"]] != t["text"]:
+                raise ValueError(f"{g['doc']}: offset {t['start']} is {text[t['start']:t['end']]!r}, "
+                                 f"not {t['text']!r}")
+            tx.append(GoldTimex(t["start"], t["end"], t["text"], t["type"], t["value"], t.get("mod")))
+        docs.append(TmlDoc(id=g["doc"], dct=date.fromisoformat(g["dct"]), text=text, timexes=tx))
+    return docs
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="T17 directory (default ../shared/...)")
+    ap.add_argument("--nlp", action="store_true", help="parse with spaCy and use the parse for tense")
+    ap.add_argument("--set", type=int, choices=(1, 2), help="score one set only")
+    ap.add_argument("--part", choices=("A", "B"), help="A: even-numbered documents, B: odd-numbered")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="print up to N errors of each kind")
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"no T17 data at {args.data}: nothing to score", file=sys.stderr)
+        return 0
+    docs = load(GOLD, args.data, args.set)
+    if args.part:
+        docs = docs[(0 if args.part == "A" else 1)::2]
+    nlp = None
+    if args.nlp:
+        from tacitus.pipeline import load_nlp
+        nlp = load_nlp()
+    errs: list | None = [] if args.errors else None
+    t0 = time.perf_counter()
+    r = score(docs, nlp, errs)
+    dt = time.perf_counter() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"files {len(docs)}  words {words}  gold {r['gold']}  system {r['system']}  "
+          f"({'with spaCy tense' if nlp else 'text only'}, {dt:.1f}s)")
+    print(f"strict   P {r['strict_p']:.3f}  R {r['strict_r']:.3f}  F1 {r['strict_f1']:.3f}")
+    print(f"relaxed  P {r['relaxed_p']:.3f}  R {r['relaxed_r']:.3f}  F1 {r['relaxed_f1']:.3f}")
+    print(f"type     F1 {r['type_f1']:.3f}  (accuracy {r['type_acc']:.3f})")
+    print(f"value    F1 {r['value_f1']:.3f}  (accuracy {r['value_acc']:.3f})")
+    if errs:
+        by: dict[str, list] = {}
+        for e in errs:
+            by.setdefault(e[0], []).append(e)
+        for k, lst in by.items():
+            print(f"\n== {k} ({len(lst)})")
+            for e in lst[: args.errors]:
+                print("  " + " | ".join(str(x) for x in e[1:]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
