@@ -432,7 +432,11 @@ class _Norm:
         cur = self.dctp("season")
         cands = [V.Point("season", yy, i) for yy in (cur.year - 1, cur.year, cur.year + 1)]
         if d == "0":
-            return V.Point("season", self.dct.year, i)
+            this = V.Point("season", self.dct.year, i)
+            t = self.tense()
+            if t == "future" and this.interval()[1] < self.dct:
+                return V.Point("season", self.dct.year + 1, i)  # "should be released this spring", in November
+            return this
         if d == "-1":
             ok = [c for c in cands if c.interval()[1] < self.dct]
             return max(ok, key=lambda c: c.year)
