@@ -166,7 +166,7 @@ def _space(pat: str) -> str:
         elif ch == "]":
             in_class = False
         if ch == " " and not in_class:
-            out.append(r"\s+")
+            out.append(r"(?:\s+)")  # grouped, so that " ?" is an optional space ("5am", "5 am")
         else:
             out.append(ch)
     return "".join(out)

@@ -396,6 +396,11 @@ class _Norm:
             k = 7
         return V.Point.of_day(V.add_days(self.dct, -k))
 
+    def f_wd_before_last(self, wd):
+        """'the Thursday before last': the week before last Thursday."""
+        last = self.f_wd(wd, "-1")
+        return V.Point.of_day(V.add_days(last.as_date(), -7))
+
     def f_refwd(self, wd, d):
         """'the previous Friday' / 'the following Monday': the weekday before/after the reference day
         (the publication date when no day is under discussion)."""
@@ -685,6 +690,17 @@ class _Norm:
         if k is None:
             raise Skip
         return duration(str(k + 0.5), unit)
+
+    def f_dur2(self, n, unit, n2, unit2):
+        """'an hour and 13 minutes', 'three years and six months': one duration of two units."""
+        order = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
+        if unit not in order or unit2 not in order or order.index(unit) >= order.index(unit2) \
+                or _num(n) is None or _num(n2) is None or unit in ("CE", "DE") or unit2 == "W":
+            raise Skip
+        head, part = duration(n or "1", unit), duration(n2 or "1", unit2)
+        if "T" in part:
+            return head + part.split("T", 1)[1] if "T" in head else head + part[1:]
+        return head + part[1:]
 
     def f_dur(self, n, unit):
         k = _num(n)
