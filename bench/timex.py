@@ -75,6 +75,35 @@ def score(docs, nlp=None, errors: list | None = None) -> dict:
             "value_acc": vacc, "value_f1": rf * vacc}
 
 
+def run_and_print(docs, use_nlp: bool = False, n_errors: int = 0) -> dict:
+    """Score ``docs`` (optionally with spaCy tense), print the TempEval-3 figures and up to ``n_errors``
+    errors of each kind, and return the scores."""
+    nlp = None
+    if use_nlp:
+        from tacitus.pipeline import load_nlp
+        nlp = load_nlp()
+    errs: list | None = [] if n_errors else None
+    t0 = time.perf_counter()
+    r = score(docs, nlp, errs)
+    dt = time.perf_counter() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    print(f"files {len(docs)}  words {words}  gold {r['gold']}  system {r['system']}  "
+          f"({'with spaCy tense' if nlp else 'text only'}, {dt:.1f}s)")
+    print(f"strict   P {r['strict_p']:.3f}  R {r['strict_r']:.3f}  F1 {r['strict_f1']:.3f}")
+    print(f"relaxed  P {r['relaxed_p']:.3f}  R {r['relaxed_r']:.3f}  F1 {r['relaxed_f1']:.3f}")
+    print(f"type     F1 {r['type_f1']:.3f}  (accuracy {r['type_acc']:.3f})")
+    print(f"value    F1 {r['value_f1']:.3f}  (accuracy {r['value_acc']:.3f})")
+    if errs:
+        by: dict[str, list] = {}
+        for e in errs:
+            by.setdefault(e[0], []).append(e)
+        for k, lst in by.items():
+            print(f"\n== {k} ({len(lst)})")
+            for e in lst[:n_errors]:
+                print("  " + " | ".join(str(x) for x in e[1:]))
+    return r
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir", help="directory with .tml files (searched recursively)")
@@ -102,29 +131,7 @@ def main(argv=None) -> int:
         print(f"skipped {f}: the same document (id, date and text) as an earlier file", file=sys.stderr)
     if args.half:
         docs = docs[(0 if args.half == "even" else 1)::2]
-    nlp = None
-    if args.nlp:
-        from tacitus.pipeline import load_nlp
-        nlp = load_nlp()
-    errs: list | None = [] if args.errors else None
-    t0 = time.perf_counter()
-    r = score(docs, nlp, errs)
-    dt = time.perf_counter() - t0
-    words = sum(len(d.text.split()) for d in docs)
-    print(f"files {len(docs)}  words {words}  gold {r['gold']}  system {r['system']}  "
-          f"({'with spaCy tense' if nlp else 'text only'}, {dt:.1f}s)")
-    print(f"strict   P {r['strict_p']:.3f}  R {r['strict_r']:.3f}  F1 {r['strict_f1']:.3f}")
-    print(f"relaxed  P {r['relaxed_p']:.3f}  R {r['relaxed_r']:.3f}  F1 {r['relaxed_f1']:.3f}")
-    print(f"type     F1 {r['type_f1']:.3f}  (accuracy {r['type_acc']:.3f})")
-    print(f"value    F1 {r['value_f1']:.3f}  (accuracy {r['value_acc']:.3f})")
-    if errs:
-        by = {}
-        for e in errs:
-            by.setdefault(e[0], []).append(e)
-        for k, lst in by.items():
-            print(f"\n== {k} ({len(lst)})")
-            for e in lst[: args.errors]:
-                print("  " + " | ".join(str(x) for x in e[1:]))
+    run_and_print(docs, args.nlp, args.errors)
     return 0
 
 

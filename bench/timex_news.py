@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from tacitus.time.timeml import GoldTimex, TmlDoc  # noqa: E402
-from timex import score  # noqa: E402
+from timex import run_and_print, score  # noqa: E402,F401  (score: used by tests via this module)
 
 GOLD = ROOT / "bench" / "data" / "t17_timex_gold.jsonl"
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timelines" / "T17"
@@ -81,29 +80,7 @@ def main(argv=None) -> int:
     docs = load(GOLD, args.data, args.set)
     if args.part:
         docs = docs[(0 if args.part == "A" else 1)::2]
-    nlp = None
-    if args.nlp:
-        from tacitus.pipeline import load_nlp
-        nlp = load_nlp()
-    errs: list | None = [] if args.errors else None
-    t0 = time.perf_counter()
-    r = score(docs, nlp, errs)
-    dt = time.perf_counter() - t0
-    words = sum(len(d.text.split()) for d in docs)
-    print(f"files {len(docs)}  words {words}  gold {r['gold']}  system {r['system']}  "
-          f"({'with spaCy tense' if nlp else 'text only'}, {dt:.1f}s)")
-    print(f"strict   P {r['strict_p']:.3f}  R {r['strict_r']:.3f}  F1 {r['strict_f1']:.3f}")
-    print(f"relaxed  P {r['relaxed_p']:.3f}  R {r['relaxed_r']:.3f}  F1 {r['relaxed_f1']:.3f}")
-    print(f"type     F1 {r['type_f1']:.3f}  (accuracy {r['type_acc']:.3f})")
-    print(f"value    F1 {r['value_f1']:.3f}  (accuracy {r['value_acc']:.3f})")
-    if errs:
-        by: dict[str, list] = {}
-        for e in errs:
-            by.setdefault(e[0], []).append(e)
-        for k, lst in by.items():
-            print(f"\n== {k} ({len(lst)})")
-            for e in lst[: args.errors]:
-                print("  " + " | ".join(str(x) for x in e[1:]))
+    run_and_print(docs, args.nlp, args.errors)
     return 0
 
 
