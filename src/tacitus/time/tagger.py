@@ -304,6 +304,10 @@ class _Norm:
             raise Skip
         if unit == "WE" and k == 0 and self.dct.isoweekday() < 6 and self.tense() == "past":
             k = -1  # "BP responded this weekend", said on a Tuesday: the weekend just past
+        elif unit == "W" and k == 0 and n in ("0", "this"):
+            wd, t = self.dct.isoweekday(), self.tense()
+            if wd == 7 and t == "future":
+                k = 1  # "BP reports its results this week", in a Sunday paper: the week starting tomorrow
         p = V.shift(self.dctp(gran), int(k))
         if unit == "WE":
             p = replace(p, weekend=True)
@@ -553,6 +557,9 @@ class _Norm:
             if d == "-1":
                 return max((c for c in cands if c.interval()[0] < self.dct), key=lambda c: c.interval()[0])
             return min((c for c in cands if c.interval()[0] > self.dct), key=lambda c: c.interval()[0])
+        near = [c for c in cands if abs((c.interval()[0] - self.dct).days) <= 7]
+        if near:  # a holiday within a week of the report is that one, whatever the tense ("Memorial Day
+            return near[0]  # recess", written the Friday before)
         return self.pick(cands, "t")
 
     @staticmethod
