@@ -20,7 +20,7 @@ _DATE_RE = (r"(?:\d{2}|\d{3}|\d{4}|\d{2}XX|\d{3}X|XXXX)"
             r"(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:\d|WE|XX))?|-Q[1-4X]|-H[12X]|"
             r"-(?:SP|SU|FA|WI))?")
 _TIME_RE = r"T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|MI|AF|EV|NI|DT)"
-_DUR_RE = (r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|E|C|WE|H))+"
+_DUR_RE = (r"P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|E|C|L|WE|H))+"
            r"(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+")
 _SET_RE = r"XXXX(?:-(?:WXX(?:-\d)?|XX(?:-\d{2}|-XX)?|\d{2}(?:-\d{2})?|SP|SU|FA|WI))?(?:" + _TIME_RE + ")?"
 VALUE_RE = re.compile(
