@@ -36,7 +36,10 @@ def _clock_days(k: float, unit: str, sign) -> int:
 
 
 _CALL_RE = re.compile(r"^(\w+)\((.*)\)$")
-_MERGE_GAP = re.compile(r"^\s*(?:,\s*)?(?:on\s+|of\s+|at\s+)?$", re.IGNORECASE)
+# a clock time and its day are one expression when nothing but a comma stands between them ("10 p.m.
+# Wednesday", "Nov. 9, 9 p.m."); across "on" / "at" they are two, as TimeML leaves prepositions out
+# ("2200 GMT on Tuesday": the time takes the day's date all the same)
+_MERGE_GAP = re.compile(r"^\s*(?:,\s*)?$", re.IGNORECASE)
 
 
 class Skip(Exception):
@@ -258,6 +261,8 @@ class _Norm:
         n = self._century_for(int(y), ahead=5) if len(y) <= 2 else int(y)
         if not 0 < n < 9990:
             raise Skip
+        if len(y) == 4 and n % 100 == 0 and n != 2000:
+            return V.Point("century", n)  # "the 1800s" is the nineteenth century (but "the 2000s" a decade)
         return V.Point("decade", n)
 
     def f_decade_word(self, w):
