@@ -75,6 +75,8 @@ def text_tense(text: str, start: int, end: int, lang: str = "en") -> str | None:
                 continue
         if t == "skip":
             continue
+        if w == "could be" and _NEGATION.search(text, s0, m.start()):
+            continue  # negated, "could" is a past ability: "Neither he nor ... could be located Wednesday"
         if "|" in t:  # "future|past": by the side of the expression the cue is on
             t = t.split("|")[0 if m.end() <= start else 1]
         before = text[max(s0, m.start() - 30):m.start()].lower()
