@@ -449,7 +449,6 @@ class Dater:
                 iv = self._iv(k)
                 self.att.append(_attachment(self.dd, k) if iv is not None else (None, None, k))
                 self.lifted.append(self._lift(k, iv))
-        self._nested = False
         self.reporting_heads = {ev.head_token for ev in ctx.events if ev.reporting and ev.head_token is not None}
 
     def _iv(self, k: int) -> tuple[date | None, date | None] | None:
@@ -682,7 +681,7 @@ class Dater:
             return 10 ** 7
         return (iv[1] - iv[0]).days
 
-    def _govern(self, h: int):
+    def _govern(self, h: int, nested: bool = False):
         doc = self.doc
         tok = doc[h]
         d = self._direct(h)
@@ -760,12 +759,8 @@ class Dater:
                 # "issued a joint statement Friday saying ...", "filed lawsuits Thursday accusing ...": the
                 # -ing participle of the object of a carrier verb has that object's time
                 or tok.tag_ == "VBG" and n.dep_ == "dobj" and _is_carrier(n.head)) \
-                and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children) and not self._nested:
-            self._nested = True
-            try:
-                g = self._govern(n.i)
-            finally:
-                self._nested = False
+                and not any(c.dep_ in ("mark", "aux", "nsubj") for c in tok.children) and not nested:
+            g = self._govern(n.i, nested=True)
             if g and not g[2]:
                 return g
         # an event noun with its own date, as the trigger's subject, "in"-phrase or relative-clause head
