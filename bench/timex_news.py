@@ -45,13 +45,15 @@ def load(gold: Path = GOLD, data: Path = DEFAULT_DATA, which: int | None = None)
     """The gold documents, their text read from T17. ``FileNotFoundError`` without the T17 data;
     ``ValueError`` when an offset does not point at its span's text."""
     texts: dict[tuple[str, str], str] = {}
+    read_topics: set[str] = set()
     docs = []
     for line in gold.read_text(encoding="utf-8").splitlines():
         g = json.loads(line)
         if which is not None and g.get("set") != which:
             continue
         topic = g["topic"]
-        if topic not in {k[0] for k in texts}:
+        if topic not in read_topics:
+            read_topics.add(topic)
             with open(data / topic / "articles.jsonl", encoding="utf-8") as fh:
                 for ln in fh:
                     a = json.loads(ln)
