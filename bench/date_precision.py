@@ -64,14 +64,13 @@ def score(rows: list[dict]) -> dict:
     for r in jd:
         by_basis[r["basis"]][r["ok_date"].strip()] += 1
     causes = collections.Counter()
-    for r in jd + ju:
-        if r in jd and r["ok_date"].strip() == "right":
-            continue
-        if r in ju and r["should_date"].strip() == "no":
-            continue
-        for c in (r.get("cause") or "").split(";"):
-            if c.strip():
-                causes[(("dated" if r in jd else "unknown"), c.strip())] += 1
+    for on, judged, key, fine in (("dated", jd, "ok_date", "right"), ("unknown", ju, "should_date", "no")):
+        for r in judged:
+            if r[key].strip() == fine:
+                continue
+            for c in (r.get("cause") or "").split(";"):
+                if c.strip():
+                    causes[(on, c.strip())] += 1
     return {"events": len(rows), "dated": len(dated), "text": sum(r["basis"] == "text" for r in rows),
             "publication": sum(r["basis"] == "publication" for r in rows), "judged_dated": len(jd),
             "verdicts": verdicts, "by_basis": by_basis, "judged_unknown": len(ju),
