@@ -1048,8 +1048,8 @@ def _merge(text: str, items):
             gap = text[cur[1]:nxt[0]]
             a, b = cur[3], nxt[3]
             if isinstance(a, V.Point) and isinstance(b, V.Point) and _MERGE_GAP.match(gap):
-                clock, day = (a, b) if a.gran == "time" and a.hour is not None else (b, a)
-                if clock.gran == "time" and clock.hour is not None and day.gran == "day":
+                clock, day = (a, b) if _is_clock(a) else (b, a)
+                if _is_clock(clock) and day.gran == "day":
                     p = replace(clock, year=day.year, month=day.month, day=day.day)
                     day_item = cur if day is a else nxt
                     out.append([cur[0], nxt[1], "TIME", p, cur[4] or nxt[4], cur[5], day_item[6]])
@@ -1061,7 +1061,7 @@ def _merge(text: str, items):
     # ("at about 10:35 a.m. (0735 GMT) Friday" -> Friday's date)
     for k, it in enumerate(out):
         p = it[3]
-        if not (isinstance(p, V.Point) and p.gran == "time" and p.hour is not None and it[6] == "publication"):
+        if not (_is_clock(p) and it[6] == "publication"):
             continue
         for j in (k + 1, k - 1):
             if not 0 <= j < len(out):
@@ -1082,13 +1082,18 @@ _RESTATED = re.compile(r"\s*\(\s*")
 _CLOSED = re.compile(r"\s*\)")
 
 
+def _is_clock(p) -> bool:
+    """A point with a clock time (not a part of day)."""
+    return isinstance(p, V.Point) and p.gran == "time" and p.hour is not None
+
+
 def _restates(text: str, prev, it) -> bool:
     """``it`` is a clock time in brackets right after the clock time ``prev``."""
-    def clock(p):
-        return isinstance(p, V.Point) and p.gran == "time" and p.hour is not None
     m = _RESTATED.match(text, prev[1])
-    return bool(m) and m.end() == it[0] and bool(_CLOSED.match(text, it[1])) and clock(prev[3]) \
-        and clock(it[3])
+    return bool(m) and m.end() == it[0] and bool(_CLOSED.match(text, it[1])) and _is_clock(prev[3]) \
+        and _is_clock(it[3])
+
+
 # two dates joined as a range or a list: "between January and March 2003", "Thursday or Friday"
 _RANGE_GAP = re.compile(r"\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
 _COORD_GAP = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|thru|until|till|-|–|—)\s*$", re.IGNORECASE)
