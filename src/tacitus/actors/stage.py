@@ -47,13 +47,19 @@ class ArticleInfo:
         return None
 
 
+def _bare_name(text: str) -> str:
+    """A place name without a leading "the" and a trailing possessive ("the Louisiana's" -> "Louisiana")."""
+    s = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
+    if s.endswith(("'s", "’s")):
+        s = s[:-2].strip()
+    return s
+
+
 def _division_mention(text: str) -> str | None:
     """The country of a first-level division or region named by a whole GPE entity ("Louisiana" -> USA,
     "Darfur" -> SDN), or of a US state abbreviation ("La.", places/us_state_abbr.tsv); not a lone water
     word ("Gulf", a province of Papua New Guinea)."""
-    s = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    if s.endswith(("'s", "’s")):
-        s = s[:-2].strip()
+    s = _bare_name(text)
     if s in get_gazetteer().state_abbr:
         return "USA"
     if " " not in s and s.lower() in water_bodies():
@@ -1043,9 +1049,7 @@ def _acting_subject(tok) -> bool:
 
 def _is_state(text: str) -> bool:
     """A first-level division (US state, province), not a country or a city of that name."""
-    s = re.sub(r"^the\s+", "", text.strip(), flags=re.I)
-    if s.endswith(("'s", "’s")):
-        s = s[:-2].strip()
+    s = _bare_name(text)
     if country_of_name(s, allow_cities=True) is not None:
         return False
     gaz = get_gazetteer()
