@@ -463,14 +463,19 @@ def _newspaper_word() -> re.Pattern:
 ENTITY_JUNK = {"-LRB-", "-RRB-", "-LSB-", "-RSB-", "``", "''", "-", "--", "\u2013", "\u2014"}
 
 
+def _strip_junk(doc, start: int, end: int) -> tuple[int, int]:
+    """The token range without the ENTITY_JUNK tokens at its edges."""
+    while start < end and doc[start].text in ENTITY_JUNK:
+        start += 1
+    while end > start and doc[end - 1].text in ENTITY_JUNK:
+        end -= 1
+    return start, end
+
+
 def _trim_entity(e):
     """An NER span without the PTB brackets and free-standing dashes a fused dateline leaves at its edges
     ("-RRB- - Susan Spicer" in "Reuters -RRB- - Susan Spicer , ..."); None when nothing is left."""
-    start, end = e.start, e.end
-    while start < end and e.doc[start].text in ENTITY_JUNK:
-        start += 1
-    while end > start and e.doc[end - 1].text in ENTITY_JUNK:
-        end -= 1
+    start, end = _strip_junk(e.doc, e.start, e.end)
     # a bracket inside the name: a closing one ends an aside the name follows ("Washington Post -RRB- Lamar
     # McKay" is Lamar McKay), an opening one starts an aside after the name ("World Health Organization
     # -LRB- WHO")
@@ -482,10 +487,7 @@ def _trim_entity(e):
         if e.doc[i].text in ("-LRB-", "-LSB-", "(", "["):
             end = i
             break
-    while start < end and e.doc[start].text in ENTITY_JUNK:
-        start += 1
-    while end > start and e.doc[end - 1].text in ENTITY_JUNK:
-        end -= 1
+    start, end = _strip_junk(e.doc, start, end)
     if e.label_ == "PERSON" and end - start >= 2 and e.doc[end - 1].text in ("'s", "’s", "'"):
         end -= 1  # "Tony Hayward 's"
     if start == e.start and end == e.end:
