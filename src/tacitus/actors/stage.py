@@ -298,7 +298,7 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
             name = _ARTICLE.sub("", text)
     a = Actor(name=name, country=country, sectors=sectors, kind=kind or "group")
     if kind == "igo":
-        a.code = "IGO" + country + (sectors[0] if sectors else "")
+        a.code = _igo_code(country, sectors)
     a.id = actor_id(a)
     return a
 
@@ -798,7 +798,7 @@ def _code_org(text: str, span, info: ArticleInfo) -> Actor | None:
             a.sectors = org_sectors(text)
     if a.country is None:
         a = _inherit_country(a, info)
-    a.code = ("IGO" + a.country + (a.sectors[0] if a.sectors else "")) if a.kind == "igo" else None
+    a.code = _igo_code(a.country, a.sectors) if a.kind == "igo" else None
     if a.code is None:
         a.code = make_code(a.country, a.sectors)
     a.id = actor_id(a)
@@ -1404,6 +1404,11 @@ def _iso3_set() -> set:
     return {gaz.iso3(cc) for cc in gaz.iso3to2.values()} | set(gaz.iso3to2)
 
 
+def _igo_code(country: str, sectors: list[str]) -> str:
+    """The IGO composite code: "IGO" + the IGO's code + the first sector (IGOUNOGOV)."""
+    return "IGO" + country + (sectors[0] if sectors else "")
+
+
 @lru_cache(maxsize=1)
 def _igo_codes() -> frozenset:
     return frozenset(v[0] for v in tables().igos.values())
@@ -1414,7 +1419,7 @@ def igo_coded(a: Actor | None) -> Actor | None:
     UNO GOV) carries the IGO composite code, as the IGO does: IGOUNOGOV, not UNOGOV."""
     if a is not None and a.kind != "igo" and a.country and a.country in _igo_codes() \
             and a.country not in _iso3_set() and not (a.code or "").startswith("IGO"):
-        a.code = "IGO" + a.country + (a.sectors[0] if a.sectors else "")
+        a.code = _igo_code(a.country, a.sectors)
     return a
 
 
