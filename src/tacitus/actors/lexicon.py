@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..places.gazetteer import CAPITAL, CITY, COUNTRY, get_gazetteer, norm, read_tsv, read_words
+from ..places.gazetteer import (CAPITAL, CITY, COUNTRY, get_gazetteer, norm, read_tsv, read_words,
+                                 stateless_region_names)
 
 RES = Path(__file__).resolve().parents[1] / "resources" / "en" / "actors"
 WORD = re.compile(r"[A-Za-z][\w.&’'-]*[\w.]|[A-Za-z]|\d+")
@@ -78,7 +79,6 @@ def stateless_regions() -> frozenset[str]:
     "Central America", "North America", "Latin America"), with the "-n" adjective of each "... America"
     ("central American"): a country word inside one of them names no country ("the central American country"
     is not the United States)."""
-    from ..places.gazetteer import stateless_region_names
     out = set()
     for name in stateless_region_names():
         if " " not in name.strip():

@@ -303,9 +303,9 @@ def code_phrase(text: str, info: ArticleInfo | None = None, date=None, person: s
     return a
 
 
-# sectors of the state: an organization with one of these is a government body, whose staff stay GOV
 # the sectors of non-state organizations whose officers take the organization's country (not the story's)
 ORG_STAFF_SECTORS = ("BUS", "MED")
+# sectors of the state: an organization with one of these is a government body, whose staff stay GOV
 STATE_SECTORS = {"GOV", "DIP", "MIL", "COP", "LEG", "JUD", "SPY"}
 
 
