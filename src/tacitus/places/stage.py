@@ -3,6 +3,7 @@ event locations from the event's own clause (EventLocator)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Entity, Place
 from .gazetteer import (ADM1, ADM2, CAPITAL, CITY, CONTINENT, COUNTRY, REGION, RES, get_gazetteer, norm,
@@ -537,18 +538,23 @@ def _place_donor(clause):
 
 # "There, he met ..." / "in the capital" / "in the city": the place the text has just named
 ANAPHORIC_NOUNS = {r[0].strip(): r[1].strip() for r in read_tsv(RES / "anaphoric_place_nouns.tsv") if len(r) > 1}
-_CAPITALS: dict[str, int] = {}
+
+
+@lru_cache(maxsize=1)
+def _capitals(gaz) -> dict[str, int]:
+    """ISO2 -> the gazetteer entry of the country's capital (the most populous if several); built once."""
+    out: dict[str, int] = {}
+    for i, f in enumerate(gaz.feat):
+        if f == CAPITAL:
+            cc = gaz.cc[i]
+            if cc not in out or gaz.pop[i] > gaz.pop[out[cc]]:
+                out[cc] = i
+    return out
 
 
 def _capital_of(gaz, iso2: str):
     """The gazetteer entry of a country's capital (the most populous if several), or None."""
-    if not _CAPITALS:
-        for i, f in enumerate(gaz.feat):
-            if f == CAPITAL:
-                cc = gaz.cc[i]
-                if cc not in _CAPITALS or gaz.pop[i] > gaz.pop[_CAPITALS[cc]]:
-                    _CAPITALS[cc] = i
-    return _CAPITALS.get(iso2)
+    return _capitals(gaz).get(iso2)
 
 
 def _anaphoric_place(doc, chain: set[int], places, ev):
