@@ -7,6 +7,7 @@ from tacitus.actors import resolve_phrase
 from tacitus.actors.lexicon import RES, org_info
 from tacitus.actors.stage import ArticleInfo, code_phrase
 from tacitus.places.gazetteer import examples
+from tests.actors.helpers_news import coded
 
 
 def _cases(name):
@@ -120,11 +121,7 @@ def test_actors_water_body_examples(text, expected):
 def test_actors_list_member_examples(pipeline, text, member, expected):
     """A member named after "They include / including / among them" takes the group's country and sector
     when it has none of its own."""
-    from tacitus.actors import actor_for_span
-
-    ctx = _run(pipeline, text)
-    i = text.index(member)
-    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    a = coded(_run(pipeline, text), member)
     country, sector = expected.split()
     assert a is not None and a.country == country and a.sectors[:1] == [sector], a
 
@@ -133,11 +130,7 @@ def test_actors_list_member_examples(pipeline, text, member, expected):
 def test_actors_national_body_examples(pipeline, text, member, expected):
     """A national institution named without its country takes the table's (by default only when the
     article names no other country more often)."""
-    from tacitus.actors import actor_for_span
-
-    ctx = _run(pipeline, text)
-    i = text.index(member)
-    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    a = coded(_run(pipeline, text), member)
     country, sector = expected.split()
     assert a is not None and a.country == (None if country == "---" else country) and a.sectors[:1] == [sector], a
 
@@ -145,21 +138,13 @@ def test_actors_national_body_examples(pipeline, text, member, expected):
 @pytest.mark.parametrize("text,member,expected", _at_cases("byline_words.txt", id_of_member=True))
 def test_actors_byline_word_examples(pipeline, text, member, expected):
     """A dateline word glued to a name is cut from it."""
-    from tacitus.actors import actor_for_span
-
-    ctx = _run(pipeline, text)
-    i = text.index(member)
-    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    a = coded(_run(pipeline, text), member)
     assert a is not None and a.name == expected, a
 
 
 @pytest.mark.parametrize("text,member,expected", _at_cases("company_nouns.txt"))
 def test_actors_company_noun_examples(pipeline, text, member, expected):
     """"the company" is the latest business organization of the article."""
-    from tacitus.actors import actor_for_span
-
-    ctx = _run(pipeline, text)
-    i = text.index(member)
-    a = actor_for_span(ctx, ctx.doc.char_span(i, i + len(member), alignment_mode="expand"))
+    a = coded(_run(pipeline, text), member)
     country, sector = expected.split()
     assert a is not None and a.country == country and a.sectors[:1] == [sector], a
