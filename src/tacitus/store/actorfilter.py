@@ -18,7 +18,7 @@ text contains the string). Unlike ``--country``, an actor filter never looks at 
 
 :func:`match_actor` resolves a string once; :meth:`ActorMatch.where` turns it into the SQL condition on
 the events table (index-friendly: ``source_actor_id IN (...) OR target_actor_id IN (...)``, one index
-lookup per id and role); :func:`actor_filter_sql` does both.
+lookup per id and role).
 """
 from __future__ import annotations
 
@@ -114,10 +114,3 @@ def match_actor(conn: sqlite3.Connection, text: str, cap: int = ACTOR_MATCH_CAP)
         return ActorMatch(q, "substring", tuple(sorted(sub[:cap])), more=len(sub) > cap)
     return ActorMatch(q, "text")
 
-
-def actor_filter_sql(conn: sqlite3.Connection, text: str, alias: str = "e",
-                     roles: tuple[str, ...] = ("source", "target"), prefix: str = "") -> tuple[str, list, ActorMatch]:
-    """The SQL condition (on events ``alias``) for a user's actor filter, its parameters and the match."""
-    m = match_actor(conn, text)
-    sql, args = m.where(alias, roles, prefix)
-    return sql, args, m

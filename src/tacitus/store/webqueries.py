@@ -116,12 +116,6 @@ class EventPage:
     notes: list[str] = field(default_factory=list)
 
 
-def resolve_actor(conn: sqlite3.Connection, actor: str) -> list[str]:
-    """Actor ids for a user string, as every actor filter matches it (:func:`match_actor`); empty when
-    only the raw role text can match."""
-    return list(match_actor(conn, actor).ids)
-
-
 @dataclass
 class Clause:
     """One filter as SQL. ``{p}`` stands before every column: "" lets SQLite use an index for it, "+"
