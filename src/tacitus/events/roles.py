@@ -396,8 +396,8 @@ def verb_roles(verb, target_slots, actors_only: bool = False):
                         src = objs[0]
                         break
         src = antecedent(src) if src is not None else None
-    elif _nominal_gerund_agent(verb) is not None:
-        src = antecedent(_nominal_gerund_agent(verb))  # "due to lobbying by BP": BP lobbies
+    elif (agent := _nominal_gerund_agent(verb)) is not None:
+        src = antecedent(agent)  # "due to lobbying by BP": BP lobbies
     else:
         src = resolve_pronoun(_subject_of(verb))
         if src is not None and src.lower_ in PERSONAL:
@@ -664,6 +664,8 @@ def event_noun(tok) -> bool:
     lem = lemma(tok)
     return tok.pos_ == "NOUN" and tok.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") and (
         lem in R.words("non_agents.txt") or lem in R.words(NON_RECIPIENTS))
+
+
 LEADER_PARTICIPLES = "leader_participles.txt"
 
 
