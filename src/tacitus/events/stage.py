@@ -3,13 +3,14 @@ contexts and confidence. Data files: ``resources/en/events/`` (see docs/ontology
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Event, Participant, Span
 from . import ontology as O
 from . import resources as R
-from .lexicon import (Rule, _light_head, forms, lemma, lemma_candidate, match, objects, rules, to_clause,
+from .lexicon import (CLOSE_QUOTES, Rule, _light_head, forms, lemma, lemma_candidate, match, objects, rules, to_clause,
                       trigger_lemmas, verb_form_candidate)
 from .modality import governors, modality_of, speech_verbs
 from .repair import repair_inverted_reports
@@ -85,32 +86,22 @@ NON_ACTOR_SPANS = "non_actor_spans.txt"
 @lru_cache(maxsize=None)
 def _patterns(name: str, flags: int = 0) -> tuple:
     """The regular expressions of a one-pattern-a-line data file, compiled once."""
-    import re
     return tuple(re.compile(f[0], flags) for _, f in R.rows(name))
-
-
-def _non_actor_patterns() -> tuple:
-    import re
-    return _patterns(NON_ACTOR_SPANS, re.I)
 
 
 def non_actor_span(text: str) -> bool:
     """Is this role text page furniture ("1 hr ago Guardian", "co. uk Obama": non_actor_spans.txt)?"""
-    return any(p.search(text) for p in _non_actor_patterns())
+    return any(p.search(text) for p in _patterns(NON_ACTOR_SPANS, re.I))
 
 
 COMMENT_MARKERS = "comment_markers.txt"
-
-
-def _comment_patterns() -> tuple:
-    return _patterns(COMMENT_MARKERS)
 
 
 def comment_start(text: str) -> int:
     """Where the readers' comments under an article begin (comment_markers.txt: a comment header or footer;
     the comments start at the beginning of the line that holds the first one), or len(text)."""
     first = len(text)
-    for p in _comment_patterns():
+    for p in _patterns(COMMENT_MARKERS):
         m = p.search(text)
         if m is not None and m.start() < first:
             first = m.start()
@@ -448,7 +439,7 @@ class EventExtractor:
         out = []
         # every source conjunct's tokens: one conjunct is never another's recipient ("The US Navy and the
         # National Guard have been mobilised")
-        all_src = {k for x in srcs if x is not None for k in range(np_span(x).start, np_span(x).end)}
+        all_src = {k for x in srcs if x is not None for sp in (np_span(x),) for k in range(sp.start, sp.end)}
         hearers = list(objects(tok)) + [d for d in tok.children if d.dep_ == "dative"]  # a warning's hearers
         for s in srcs:
             for t in tgts:
@@ -683,7 +674,7 @@ def _non_agent(span) -> bool:
         for c in root.children)  # the object's phrase starts right after the "subject": one noun phrase
 
 
-QUOTE_OR_BRACKET = {"''", '"', "\u201d", "'", "\u2019", "-RRB-", ")"}
+QUOTE_OR_BRACKET = {*CLOSE_QUOTES, "-RRB-", ")"}
 
 
 def _direct_question(sent) -> bool:
@@ -741,9 +732,7 @@ def _named_outlet(tok) -> bool:
     America program", "the BBC's Newsnight programme"; not "Iran's nuclear program")."""
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
     mods += [g for c in mods for g in c.subtree if g.dep_ in ("compound", "flat") and g.i != c.i]
-    if not mods or any(m.pos_ != "PROPN" or m.ent_type_ in ("GPE", "NORP", "LOC") for m in mods):
-        return False
-    return True
+    return bool(mods) and not any(m.pos_ != "PROPN" or m.ent_type_ in ("GPE", "NORP", "LOC") for m in mods)
 
 
 def _media_venue(ctx, tok) -> bool:
