@@ -58,44 +58,29 @@ def test_news2_media_organisation_as_object_is_still_the_target(code):
 
 # --- modality --------------------------------------------------------------------------------------------
 
-def test_news2_declared_state_of_emergency_is_asserted(code):
-    ev = _first(code("Florida Governor Charlie Crist declared a state of emergency on Friday ."), "COERCE")
-    assert ev.modality == "asserted"
-
-
-def test_news2_reported_declaration_stays_reported(code):
-    ev = _first(code("The governor said he had declared a state of emergency in the county ."), "COERCE")
-    assert ev.modality == "reported"
-
-
-def test_news2_participle_speech_verb_does_not_report_its_own_clause(code):
-    ctx = code("A federal court rejected the Obama administration 's ban , saying it was too broad .")
-    assert _first(ctx, "REJECT").modality == "asserted"
-
-
-def test_news2_closing_speech_verb_still_reports(code):
-    ctx = code("A federal court rejected the Obama administration 's ban , the lawyers said .")
-    assert _first(ctx, "REJECT").modality == "reported"
-
-
-def test_news2_trigger_inside_the_speakers_subject_is_not_reported(code):
-    ctx = code("The chairman of a House committee investigating BP said the company was lying .")
-    assert _first(ctx, "ACCUSE").modality == "asserted"
-
-
-def test_news2_trigger_in_the_reported_clause_is_reported(code):
-    ctx = code("The chairman said a House committee was investigating BP .")
-    assert _first(ctx, "ACCUSE").modality == "reported"
-
-
-def test_news2_right_to_sue_is_hypothetical(code):
-    ctx = code("The fishermen gave up their right to sue BP over the spill .")
-    assert _first(ctx, "ACCUSE").modality == "hypothetical"
-
-
-def test_news2_plain_suit_is_asserted(code):
-    ctx = code("The fishermen sued BP over the spill .")
-    assert _first(ctx, "ACCUSE").modality == "asserted"
+@pytest.mark.parametrize("text, typ, modality", [
+    pytest.param("Florida Governor Charlie Crist declared a state of emergency on Friday .", "COERCE", "asserted",
+                 id="declared_state_of_emergency_is_asserted"),
+    pytest.param("The governor said he had declared a state of emergency in the county .", "COERCE", "reported",
+                 id="reported_declaration_stays_reported"),
+    pytest.param("A federal court rejected the Obama administration 's ban , saying it was too broad .", "REJECT",
+                 "asserted", id="participle_speech_verb_does_not_report_its_own_clause"),
+    pytest.param("A federal court rejected the Obama administration 's ban , the lawyers said .", "REJECT",
+                 "reported", id="closing_speech_verb_still_reports"),
+    pytest.param("The chairman of a House committee investigating BP said the company was lying .", "ACCUSE",
+                 "asserted", id="trigger_inside_the_speakers_subject_is_not_reported"),
+    pytest.param("The chairman said a House committee was investigating BP .", "ACCUSE", "reported",
+                 id="trigger_in_the_reported_clause_is_reported"),
+    pytest.param("The fishermen gave up their right to sue BP over the spill .", "ACCUSE", "hypothetical",
+                 id="right_to_sue_is_hypothetical"),
+    pytest.param("The fishermen sued BP over the spill .", "ACCUSE", "asserted", id="plain_suit_is_asserted"),
+    pytest.param("New criticism of Halliburton could make it harder for the company to escape responsibility .",
+                 "ACCUSE", "asserted", id="subject_trigger_of_a_plain_predicate_keeps_its_own_modality"),
+    pytest.param("Clashes could erupt between the army and the rebels in Juba .", "ASSAULT", "hypothetical",
+                 id="subject_trigger_of_an_occurrence_verb_takes_its_modality"),
+])
+def test_news2_modality(code, text, typ, modality):
+    assert _first(code(text), typ).modality == modality
 
 
 # --- trigger word senses ---------------------------------------------------------------------------------
@@ -208,16 +193,6 @@ def test_news2_named_venue_word_needs_a_media_outlet(code):
     ctx = code("The European Union imposed sanctions on Iran 's nuclear program .")
     ev = _first(ctx, "SANCTION")
     assert ev.target is not None and "Iran" in ev.target.text, _evs(ctx)
-
-
-def test_news2_subject_trigger_of_a_plain_predicate_keeps_its_own_modality(code):
-    ctx = code("New criticism of Halliburton could make it harder for the company to escape responsibility .")
-    assert _first(ctx, "ACCUSE").modality == "asserted"
-
-
-def test_news2_subject_trigger_of_an_occurrence_verb_takes_its_modality(code):
-    ctx = code("Clashes could erupt between the army and the rebels in Juba .")
-    assert _first(ctx, "ASSAULT").modality == "hypothetical"
 
 
 def test_news2_named_show_is_no_target(code):
