@@ -549,16 +549,13 @@ class _Norm:
         cands = []
         for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1):
             if 1 < y < 9999:
-                d = V.add_days(day_of(y), k_off)
-                cands.append(V.at(d, "week") if week else V.Point.of_day(d))
+                day = V.add_days(day_of(y), k_off)
+                cands.append(V.at(day, "week") if week else V.Point.of_day(day))
         if not cands:
             raise Skip
-        if d in ("-1", "0", "1"):  # "last / this / next Thanksgiving": the year before, this year's, the next
-            this = cands[1] if len(cands) == 3 else None
-            if this is None:
-                raise Skip
-            if d == "0":
-                return this
+        # "last / next Thanksgiving": the latest one before the report, the first one after it ("this
+        # Christmas", said on 3 January, is the one just past: read like a bare holiday, below)
+        if d in ("-1", "1"):
             if d == "-1":
                 return max((c for c in cands if c.interval()[0] < self.dct), key=lambda c: c.interval()[0])
             return min((c for c in cands if c.interval()[0] > self.dct), key=lambda c: c.interval()[0])
