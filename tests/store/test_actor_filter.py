@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 import tacitus
 from tacitus.cli import app
 from tacitus.store import Database
+from tacitus.store import webqueries as wq
 from tacitus.store.actorfilter import ACTOR_MATCH_CAP, match_actor
 
 SECOND = ("Italy's foreign ministry said on Tuesday that the North Korean diplomat Jo Song-gil had left the "
@@ -76,6 +77,19 @@ def _web_ids(client, actor, **extra) -> set[str]:
 def test_actor_filter_same_events_in_cli_api_and_web(actor_db, web, actor):
     cli, api, www = _cli_ids(actor_db, actor), _api_ids(actor_db, actor), _web_ids(web, actor)
     assert cli == api == www, (actor, cli ^ api, api ^ www)
+
+
+def test_blank_actor_is_no_filter_everywhere(actor_db, web):
+    """An actor string of spaces filters nothing in the CLI, the API and the web alike (the web had matched
+    it as a substring of every name)."""
+    everything = _api_ids(actor_db, None)
+    assert everything and _cli_ids(actor_db, "   ") == _api_ids(actor_db, "   ") == _web_ids(web, "   ") == everything
+    db = Database(str(actor_db))
+    try:
+        page = wq.event_page(db.conn, wq.EventFilters(actor="   "))
+    finally:
+        db.close()
+    assert page.actor_ids == [] and page.notes == []  # no actor matched, nothing said about one
 
 
 @pytest.mark.parametrize("actor,extra", [("Jo", {"type": "REQUEST"}), ("PRK", {"since": "2018-01-01"}),

@@ -129,6 +129,12 @@ class Clause:
         return self.sql.replace("{p}", "" if indexed else "+")
 
 
+def _actor_match(conn: sqlite3.Connection, f: EventFilters) -> ActorMatch | None:
+    """The shared actor filter's match for ``f.actor``; None when there is none or it is blank (as in the
+    store, a string of spaces filters nothing)."""
+    return match_actor(conn, f.actor) if f.actor and f.actor.strip() else None
+
+
 def _clauses(f: EventFilters, am: ActorMatch | None) -> list[Clause]:
     out: list[Clause] = []
     if f.actor and am is not None:
@@ -252,7 +258,7 @@ def event_page(conn: sqlite3.Connection, f: EventFilters, limit: int = 50, offse
     filter matches more, the sort index is walked in order and rows filtered as they come, which fills
     the first pages quickly; the count then runs under a time budget (``count`` is a lower bound with
     ``count_exact`` false if it stops). A full-text filter starts from the FTS index (``_text_page``)."""
-    am = match_actor(conn, f.actor) if f.actor else None
+    am = _actor_match(conn, f)
     actor_ids = list(am.ids) if am else []
     clauses = _clauses(f, am)
     notes: list[str] = []
@@ -480,7 +486,7 @@ def map_points(conn: sqlite3.Connection, f: EventFilters, limit: int = 1500,
     """Event counts per located place (GeoNames id) for the filters, most frequent first. Returns
     (points, complete): when every filter matches more than ``cap`` events, ``cap`` of the matches are
     mapped (complete = False)."""
-    am = match_actor(conn, f.actor) if f.actor else None
+    am = _actor_match(conn, f)
     clauses = _clauses(f, am)
     # never lead with the location index when filtering ("+": SQLite may not use an index for it)
     clauses.append(Clause("located", "+e.location_geonameid IS NOT NULL", [], lead=False))
